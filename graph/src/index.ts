@@ -6,3 +6,4 @@ export * from './model/text.ts';
 export * from './model/identity.ts';
 export * from './store/port.ts';
 export * from './store/records.ts';
+export * from './store/open-store.ts';

@@ -29,6 +29,9 @@ const NoNul = (max: number) =>
     .max(max)
     .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
 
+/** Links shown in the web app: http(s) only, so a `javascript:` or `data:` URL can never become a clickable link. */
+export const WebUrlSchema = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000);
+
 export const NameSchema = NoNul(500).trim().min(1, 'name is required');
 export const TagSchema = NoNul(100).trim().min(1);
 
@@ -47,7 +50,7 @@ export const PropertiesSchema = z
 export const ProvenanceSchema = z.object({
   /** A document name such as `000_ccda06195d9218de.txt`, an import file, or "manual edit". */
   source: NoNul(500).min(1),
-  url: z.url().max(2000).optional(),
+  url: WebUrlSchema.optional(),
   /** A short verbatim quote from the source. */
   quote: NoNul(5000).optional(),
   confidence: z.number().min(0).max(1).default(1),
@@ -101,7 +104,7 @@ const nodeFields = {
   place: PlaceRefSchema.optional(),
   lat: Lat.optional(),
   lon: Lon.optional(),
-  website: z.url().max(2000).optional(),
+  website: WebUrlSchema.optional(),
   // Place
   code: z.string().max(20).optional(),
   // Project
@@ -150,6 +153,8 @@ export type NodeInputParsed = z.output<typeof NodeInputSchema>;
 const patchable = Object.fromEntries(
   Object.entries(nodeFields)
     .filter(([k]) => k !== 'id' && k !== 'label')
+    // Defaults are unwrapped: a PATCH that omits `tags` must leave them alone, not reset them to [].
+    .map(([k, v]) => [k, v instanceof z.ZodDefault ? (v.unwrap() as z.ZodTypeAny) : (v as z.ZodTypeAny)])
     .map(([k, v]) => [k, k === 'name' ? (v as z.ZodTypeAny).optional() : (v as z.ZodTypeAny).nullable().optional()]),
 ) as { [K in Exclude<keyof typeof nodeFields, 'id' | 'label'>]: z.ZodOptional<z.ZodNullable<(typeof nodeFields)[K]>> };
 export const NodePatchSchema = z.object(patchable).strict();

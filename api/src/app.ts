@@ -1,0 +1,111 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express from 'express';
+import { pino, type Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { randomUUID } from 'node:crypto';
+import type { GraphStore } from '@atlas/graph';
+import type { Config } from './config.ts';
+import { notFoundHandler, problemMiddleware } from './http/problem.ts';
+import { healthRouter } from './routes/health.ts';
+import { nodesRouter } from './routes/nodes.ts';
+import { relationshipsRouter } from './routes/relationships.ts';
+import { FileTokenStore, authenticate, guardRead, requireRole } from './auth/index.ts';
+import { checkJsonBody } from './security/json-body.ts';
+import { authFailureRateLimit, corsPolicy, requestRateLimit, securityHeaders, timeBudget } from './security/index.ts';
+import { tokensRouter } from './routes/tokens.ts';
+import { changesRouter } from './routes/changes.ts';
+import { diffRouter } from './routes/diff.ts';
+import { AnalyticsService } from '@atlas/graph/analytics/index.ts';
+import { searchRouter } from './routes/search.ts';
+import { traversalRouter } from './routes/traversal.ts';
+import { analyticsRouter } from './routes/analytics.ts';
+import { recommendationsRouter } from './routes/recommendations.ts';
+import { exportRouter, importRouter } from './routes/transfer.ts';
+import { docsRouter } from './routes/docs.ts';
+
+export interface AppDeps {
+  store: GraphStore;
+  config: Config;
+  logger?: Logger;
+  /** Bearer tokens; default: the tokens file in DATA_DIR (config.TOKENS_FILE). */
+  tokens?: FileTokenStore;
+  /** One analytics engine per app (projection/result caches); created when absent, exposed as app.locals.analytics. */
+  analytics?: AnalyticsService;
+}
+
+/**
+ * Builds the Express app around a store. Never listens: server.ts does, and
+ * tests drive it in-process with supertest.
+ */
+export function createApp(deps: AppDeps): express.Express {
+  const { store, config } = deps;
+  const logger = deps.logger ?? pino({ level: config.LOG_LEVEL });
+  const tokens = deps.tokens ?? new FileTokenStore(config.TOKENS_FILE ?? path.join(config.DATA_DIR, 'tokens.json'));
+  const analytics = deps.analytics ?? new AnalyticsService(store, { defaultTimeoutMs: config.ANALYTICS_TIMEOUT_MS });
+  const app = express();
+  app.locals.analytics = analytics;
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(securityHeaders());
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    }),
+  );
+
+  const api = express.Router();
+  api.use(corsPolicy(config.CORS_ORIGINS));
+  api.use(
+    timeBudget(
+      { requestMs: config.REQUEST_TIMEOUT_MS, analyticsMs: config.ANALYTICS_TIMEOUT_MS + 5_000, bulkMs: config.BULK_TIMEOUT_MS, writeMs: config.WRITE_TIMEOUT_MS },
+      (req, ms) => logger.warn({ requestId: (req as { id?: unknown }).id, url: req.originalUrl, ms }, 'request exceeded its time budget'),
+    ),
+  );
+  // Failed authentications are limited before tokens are checked; requests per token/IP after.
+  api.use(authFailureRateLimit(config.AUTH_FAILURES_PER_MINUTE));
+  api.use(authenticate(tokens));
+  api.use(requestRateLimit(config.RATE_LIMIT_PER_MINUTE));
+  // Imports stream their (large) bodies to temp files: mounted before the JSON parser.
+  api.use('/import', guardRead(config.PUBLIC_READ), importRouter(store, requireRole('editor'), config));
+  api.use(express.json({ limit: config.JSON_BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'], verify: checkJsonBody }));
+
+  // Every write needs an editor token (api/src/auth); reads may be public (PUBLIC_READ).
+  const guardWrite = requireRole('editor');
+
+  api.use('/health', healthRouter(store));
+  api.use(docsRouter());
+  api.use(guardRead(config.PUBLIC_READ));
+  api.use('/tokens', tokensRouter(tokens));
+  api.use('/changes', changesRouter(store));
+  api.use('/diff', diffRouter(store));
+  api.use('/nodes', nodesRouter(store, guardWrite));
+  api.use('/relationships', relationshipsRouter(store, guardWrite));
+  api.use('/search', searchRouter(store));
+  api.use(traversalRouter(store));
+  api.use('/analytics', analyticsRouter(store, analytics, config));
+  api.use(recommendationsRouter(store, analytics, config));
+  api.use('/export', exportRouter(store));
+  api.use(notFoundHandler);
+
+  app.use('/api', api);
+  serveWebApp(app, config.WEB_DIST);
+  app.use(problemMiddleware(logger));
+  return app;
+}
+
+/** The built single-page app at `/` (and `/embed`), when `vite build` has run. */
+function serveWebApp(app: express.Express, dist: string): void {
+  const root = path.resolve(dist);
+  if (!existsSync(path.join(root, 'index.html'))) return;
+  app.use(express.static(root, { index: false, maxAge: '1h' }));
+  app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(path.join(root, 'index.html')));
+}

@@ -1,0 +1,86 @@
+import type { Request } from 'express';
+import type { ChangeEntry, GraphNode, GraphRelationship, SearchHit, Subgraph } from '@atlas/graph';
+import { hasRole } from './roles.ts';
+
+// Person nodes are personal data: their names, roles and contacts leave the
+// API only to editors and above, unless the person gave consent. Every router
+// that returns nodes passes them through these functions (nodes, search,
+// neighbourhood, paths, collaborators, speakers, export, changes, diff).
+
+export const PRIVATE_PERSON_NAME = 'Private person';
+
+/** Fields of a Person kept for viewers: structure and time, nothing that identifies or reaches them. */
+const KEPT = new Set(['id', 'label', 'kind', 'level', 'tags', 'validFrom', 'validTo', 'createdAt', 'updatedAt', 'provenance']);
+
+export function isPrivatePerson(node: { label?: string; consent?: boolean }): boolean {
+  return node.label === 'Person' && node.consent !== true;
+}
+
+/** Editors and admins see personal data; viewers and anonymous readers do not. */
+export function canSeePersonalData(req: Request): boolean {
+  return hasRole(req.principal?.role, 'editor');
+}
+
+/** A Person without consent reduced to what a viewer may see; any other node unchanged. */
+export function redactForViewer<T extends GraphNode>(node: T): T {
+  if (!isPrivatePerson(node)) return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) if (KEPT.has(key)) out[key] = value;
+  out.name = PRIVATE_PERSON_NAME;
+  // Quotes and notes of sources often contain the name itself.
+  out.provenance = (node.provenance ?? []).map(({ quote: _q, note: _n, ...rest }) => rest);
+  out.redacted = true;
+  return out as T;
+}
+
+function redactRelationship(rel: GraphRelationship): GraphRelationship {
+  return { ...rel, provenance: rel.provenance.map(({ quote: _q, note: _n, ...rest }) => rest) };
+}
+
+/** Nodes as this request may see them. */
+export function shapeNodes<T extends GraphNode>(req: Request, nodes: T[]): T[] {
+  return canSeePersonalData(req) ? nodes : nodes.map(redactForViewer);
+}
+
+export function shapeNode<T extends GraphNode>(req: Request, node: T): T {
+  return canSeePersonalData(req) ? node : redactForViewer(node);
+}
+
+/**
+ * A subgraph (neighbourhood, path, export chunk) as this request may see it:
+ * private persons redacted, and source quotes dropped from their relationships.
+ */
+export function shapeSubgraph<S extends Subgraph>(req: Request, sub: S): S {
+  if (canSeePersonalData(req)) return sub;
+  const hidden = new Set(sub.nodes.filter(isPrivatePerson).map((n) => n.id));
+  if (!hidden.size) return sub;
+  return {
+    ...sub,
+    nodes: sub.nodes.map(redactForViewer),
+    relationships: sub.relationships.map((r) => (hidden.has(r.from) || hidden.has(r.to) ? redactRelationship(r) : r)),
+  };
+}
+
+/** An audit entry as this request may see it: before/after of private persons redacted. */
+export function shapeChange(req: Request, entry: ChangeEntry): ChangeEntry {
+  if (canSeePersonalData(req) || entry.entity !== 'node') return entry;
+  const redact = (n: ChangeEntry['before']) => (n ? redactForViewer(n as GraphNode) : n);
+  return { ...entry, before: redact(entry.before), after: redact(entry.after) };
+}
+
+/**
+ * Search hits for this request. A hit on a private person is dropped for
+ * viewers, not renamed: a redacted hit would still confirm that someone with
+ * the searched name is in the graph. `lookup` fetches the nodes to read consent.
+ */
+export async function shapeSearchHits(
+  req: Request,
+  hits: SearchHit[],
+  lookup: (ids: string[]) => Promise<GraphNode[]>,
+): Promise<SearchHit[]> {
+  if (canSeePersonalData(req)) return hits;
+  const personIds = hits.filter((h) => h.label === 'Person').map((h) => h.id);
+  if (!personIds.length) return hits;
+  const consenting = new Set((await lookup(personIds)).filter((n) => n.consent === true).map((n) => n.id));
+  return hits.filter((h) => h.label !== 'Person' || consenting.has(h.id));
+}

@@ -1,0 +1,2 @@
+export { createApp, type AppDeps } from './app.ts';
+export { loadConfig, testConfig, type Config } from './config.ts';

@@ -1,0 +1,193 @@
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import busboy from 'busboy';
+import { Router, type Request, type RequestHandler } from 'express';
+import { z } from 'zod';
+import { AtlasError, ValidationError, type GraphStore } from '@atlas/graph';
+import { EXPORT_FORMATS, EXPORT_FORMAT_INFO, IMPORT_FORMATS, exportGraph, importGraph, type ImportFile } from '@atlas/graph/codecs/index.ts';
+import type { Config } from '../config.ts';
+import { writeContext } from '../http/actor.ts';
+import { documentRoute } from '../openapi/registry.ts';
+import { parseRequest } from '../http/validate.ts';
+import { boolParam, single } from '../http/params.ts';
+
+export const ImportQuery = z.object({
+  format: single(z.enum(IMPORT_FORMATS)).optional().describe('Forces the format; default: detected from each file name and first bytes'),
+  mode: single(z.enum(['merge', 'replace']).default('merge')).describe('merge: create/update, keep the rest; replace: the store holds exactly the import'),
+  dryRun: boolParam(false).describe('Check everything and report what would change, write nothing'),
+  name: single(z.string().regex(/^[\w. -]{1,200}$/, 'a plain file name')).optional().describe('File name of a raw (non-multipart) body'),
+});
+
+export const ExportQuery = z.object({ format: single(z.enum(EXPORT_FORMATS).default('json')) });
+
+const Counts = z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), deleted: z.number().int() });
+const ImportReportSchema = Counts.extend({
+  nodes: Counts,
+  relationships: Counts,
+  errors: z.array(z.object({ path: z.string(), message: z.string(), file: z.string().optional(), row: z.number().int().optional(), column: z.string().optional() })),
+  errorCount: z.number().int(),
+  dryRun: z.boolean(),
+  revision: z.number().int(),
+  format: z.string(),
+  mode: z.enum(['merge', 'replace']),
+  files: z.array(z.object({ name: z.string(), format: z.string(), kind: z.string().optional(), encoding: z.string().optional(), delimiter: z.string().optional(), rows: z.number().int() })),
+  warnings: z.array(z.string()),
+});
+
+documentRoute({
+  method: 'post',
+  path: '/api/import',
+  operationId: 'importGraph',
+  tag: 'Import and export',
+  summary: 'Import csv (elements.csv + connections.csv), json, gexf or graphml — all or nothing',
+  description:
+    'Send multipart/form-data with one or more files (e.g. elements.csv and connections.csv, or a zip of both), or a raw body (use `name` to give it a file name). ' +
+    'Bodies larger than IMPORT_MAX_BYTES get 413. If any row is wrong nothing is written and the answer is 400 problem+json whose `errors[]` name file, row and column; ' +
+    'with dryRun=true the answer is always 200 with the report (its `errors[]` filled in when the import would fail).',
+  query: ImportQuery,
+  body: {
+    description: 'The files',
+    content: {
+      'multipart/form-data': 'one or more files',
+      'text/csv': 'one CSV file',
+      'application/json': 'a JSON export',
+      'application/xml': 'GEXF or GraphML',
+      'application/zip': 'a zip of elements.csv and connections.csv',
+    },
+  },
+  write: true,
+  responses: { 200: { description: 'The import report', schema: ImportReportSchema, name: 'ImportReport' }, 413: { description: 'Larger than IMPORT_MAX_BYTES' } },
+});
+documentRoute({
+  method: 'get',
+  path: '/api/export',
+  operationId: 'exportGraph',
+  tag: 'Import and export',
+  summary: 'The whole graph as json, csv (zip of elements + connections), gexf, graphml or cypher (streamed download)',
+  query: ExportQuery,
+  responses: {
+    200: {
+      description: 'A download (Content-Disposition: attachment)',
+      content: Object.fromEntries(EXPORT_FORMATS.map((f) => [EXPORT_FORMAT_INFO[f].contentType.split(';')[0], `format=${f}`])),
+    },
+  },
+});
+
+const MAX_FILES = 20;
+
+/** POST /api/import (mounted before the JSON body parser: bodies are streamed to temp files). */
+export function importRouter(store: GraphStore, guardWrite: RequestHandler, config: Config): Router {
+  const router = Router();
+  router.post('/', guardWrite, async (req, res) => {
+    const q = parseRequest(ImportQuery, req.query, 'query');
+    const dir = await mkdtemp(path.join(tmpdir(), 'atlas-import-'));
+    try {
+      const files = await receiveFiles(req, dir, config.IMPORT_MAX_BYTES, q.name);
+      if (!files.length) throw new ValidationError('no file in the request', [{ path: 'body', message: 'send a file (multipart/form-data or a raw body)' }]);
+      const report = await importGraph(store, files, { format: q.format, mode: q.mode, dryRun: q.dryRun, ctx: writeContext(req, 'import') });
+      if (report.errors.length && !q.dryRun) {
+        throw new ValidationError(`the import was rejected and nothing was written: ${report.errorCount} error(s)`, report.errors);
+      }
+      res.json(report);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+  return router;
+}
+
+/** GET /api/export?format= */
+export function exportRouter(store: GraphStore): Router {
+  const router = Router();
+  router.get('/', async (req, res) => {
+    const { format } = parseRequest(ExportQuery, req.query, 'query');
+    const info = EXPORT_FORMAT_INFO[format];
+    res.status(200).type(info.contentType).attachment(info.fileName);
+    await exportGraph(store, format, res);
+    res.end();
+  });
+  return router;
+}
+
+function tooLarge(max: number): AtlasError {
+  return new AtlasError('payload_too_large', `the upload is larger than the ${max}-byte import limit`);
+}
+
+/** Counts bytes across every file of the request and fails past the cap. */
+function byteCap(counter: { bytes: number }, max: number): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      counter.bytes += chunk.length;
+      if (counter.bytes > max) callback(tooLarge(max));
+      else callback(null, chunk);
+    },
+  });
+}
+
+function safeName(name: string, index: number): string {
+  const base = path.basename(name).replace(/[^\w.-]+/g, '_').slice(0, 100) || 'upload';
+  return `${index}-${base}`;
+}
+
+const NAME_BY_TYPE: Record<string, string> = {
+  'text/csv': 'upload.csv',
+  'application/json': 'upload.json',
+  'application/zip': 'upload.zip',
+  'application/gexf+xml': 'upload.gexf',
+  'application/graphml+xml': 'upload.graphml',
+  'application/xml': 'upload.xml',
+  'text/xml': 'upload.xml',
+};
+
+/** Streams the request's file(s) to `dir`: multipart parts, or the raw body as one file. */
+async function receiveFiles(req: Request, dir: string, max: number, rawName?: string): Promise<ImportFile[]> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > max) throw tooLarge(max);
+  const counter = { bytes: 0 };
+  const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+
+  if (type !== 'multipart/form-data') {
+    const name = rawName ?? NAME_BY_TYPE[type] ?? 'upload';
+    const target = path.join(dir, safeName(name, 0));
+    await pipeline(req, byteCap(counter, max), createWriteStream(target));
+    return counter.bytes ? [{ name, path: target }] : [];
+  }
+
+  return new Promise<ImportFile[]>((resolve, reject) => {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({ headers: req.headers, limits: { files: MAX_FILES, fileSize: max, fields: 50 } });
+    } catch (error) {
+      reject(new ValidationError('malformed multipart body', [{ path: 'body', message: (error as Error).message }]));
+      return;
+    }
+    const files: ImportFile[] = [];
+    const writes: Promise<void>[] = [];
+    let failed = false;
+    const fail = (error: unknown) => {
+      if (failed) return;
+      failed = true;
+      req.unpipe(parser);
+      req.resume();
+      reject(error);
+    };
+    parser.on('file', (field: string, stream: Readable, info: { filename?: string }) => {
+      const name = info.filename || field || `upload-${files.length}`;
+      const target = path.join(dir, safeName(name, files.length));
+      files.push({ name, path: target });
+      writes.push(pipeline(stream, byteCap(counter, max), createWriteStream(target)).catch((error) => fail(error)));
+    });
+    parser.on('filesLimit', () => fail(new ValidationError(`at most ${MAX_FILES} files per import`, [{ path: 'body', message: 'too many files' }])));
+    parser.on('error', (error: Error) => fail(new ValidationError('malformed multipart body', [{ path: 'body', message: error.message }])));
+    parser.on('close', () => {
+      void Promise.all(writes).then(() => {
+        if (!failed) resolve(files);
+      });
+    });
+    req.pipe(parser);
+  });
+}

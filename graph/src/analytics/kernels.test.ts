@@ -1,0 +1,177 @@
+// Every kernel against networkx reference values (JSON fixtures made by
+// reference/make_reference.py) and against graphology-metrics on the same graphs.
+
+import Graph from 'graphology';
+import louvainGraphology from 'graphology-communities-louvain';
+import betweennessGraphology from 'graphology-metrics/centrality/betweenness.js';
+import closenessGraphology from 'graphology-metrics/centrality/closeness.js';
+import eigenvectorGraphology from 'graphology-metrics/centrality/eigenvector.js';
+import pagerankGraphology from 'graphology-metrics/centrality/pagerank.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CsrGraph } from './projection.ts';
+import { FIXTURE_NAMES, fixtureGraph, loadFixture, type ReferenceFixture, type Scores } from './reference/fixtures.ts';
+import { betweennessCentrality } from './kernels/betweenness.ts';
+import { closenessCentrality } from './kernels/closeness.ts';
+import { connectedComponents } from './kernels/components.ts';
+import { degreeCentrality } from './kernels/degree.ts';
+import { eigenvectorCentrality } from './kernels/eigenvector.ts';
+import { louvain, modularity } from './kernels/louvain.ts';
+import { pagerankDetailed } from './kernels/pagerank.ts';
+import { bfs, kShortestPaths } from './kernels/paths.ts';
+import { mulberry32 } from './rng.ts';
+
+/** Largest |ours − reference| relative to max(1, |reference|), over every node. */
+function maxError(graph: CsrGraph, ours: Float64Array | ArrayLike<number>, reference: Scores): number {
+  expect(Object.keys(reference).length).toBe(graph.n);
+  let worst = 0;
+  for (const [id, value] of Object.entries(reference)) {
+    const i = graph.indexOf(id);
+    expect(i, id).toBeGreaterThanOrEqual(0);
+    worst = Math.max(worst, Math.abs(ours[i] - value) / Math.max(1, Math.abs(value)));
+  }
+  return worst;
+}
+
+function toGraphology(fixture: ReferenceFixture): Graph {
+  const g = new Graph({ type: 'undirected' });
+  for (const id of fixture.nodes) g.addNode(id);
+  for (const [u, v, w] of fixture.edges) g.addEdge(u, v, { weight: w, dist: 1 / w });
+  return g;
+}
+
+function partitionOf(graph: CsrGraph, communities: string[][]): Int32Array {
+  const partition = new Int32Array(graph.n).fill(-1);
+  communities.forEach((members, c) => members.forEach((id) => (partition[graph.indexOf(id)] = c)));
+  expect(partition.includes(-1)).toBe(false);
+  return partition;
+}
+
+describe.each(FIXTURE_NAMES)('kernels on the %s fixture', (name) => {
+  const fixture = loadFixture(name);
+  const ref = fixture.reference;
+  let graph: CsrGraph;
+  let gg: Graph;
+  beforeAll(async () => {
+    graph = await fixtureGraph(fixture);
+    gg = toGraphology(fixture);
+  });
+
+  it('projects the fixture graph as given', () => {
+    expect(graph.n).toBe(fixture.nodes.length);
+    expect(graph.m).toBe(fixture.edges.length);
+  });
+
+  it('degree centrality matches networkx (plain and weighted)', () => {
+    expect(maxError(graph, degreeCentrality(graph), ref.degree)).toBeLessThan(1e-12);
+    expect(maxError(graph, degreeCentrality(graph, { weighted: true }), ref.degree_weighted)).toBeLessThan(1e-12);
+  });
+
+  it('PageRank matches networkx (weighted and not) and graphology', () => {
+    const weighted = pagerankDetailed(graph, { tolerance: 1e-10, maxIterations: 1000 });
+    expect(weighted.converged).toBe(true);
+    expect(maxError(graph, weighted.scores, ref.pagerank)).toBeLessThan(1e-9);
+    const plain = pagerankDetailed(graph, { tolerance: 1e-10, maxIterations: 1000, weighted: false });
+    expect(maxError(graph, plain.scores, ref.pagerank_unweighted)).toBeLessThan(1e-9);
+    // graphology skips isolated nodes' dangling mass differently only when there are none; compare on the default tolerance.
+    const ours = pagerankDetailed(graph, { weighted: false }).scores;
+    const theirs = pagerankGraphology(gg, { getEdgeWeight: null }) as Scores;
+    expect(maxError(graph, ours, theirs)).toBeLessThan(1e-6);
+  });
+
+  it('eigenvector centrality matches networkx and graphology', () => {
+    const plain = eigenvectorCentrality(graph, { tolerance: 1e-10, maxIterations: 1000 });
+    expect(maxError(graph, plain, ref.eigenvector)).toBeLessThan(1e-6);
+    const weighted = eigenvectorCentrality(graph, { tolerance: 1e-10, maxIterations: 1000, weighted: true });
+    expect(maxError(graph, weighted, ref.eigenvector_weighted)).toBeLessThan(1e-6);
+    const theirs = eigenvectorGraphology(gg, { getEdgeWeight: null, tolerance: 1e-10, maxIterations: 1000 }) as Scores;
+    expect(maxError(graph, plain, theirs)).toBeLessThan(1e-6);
+  });
+
+  it('closeness matches networkx (Wasserman–Faust, hops and 1/weight) and graphology', () => {
+    const hops = closenessCentrality(graph);
+    expect(maxError(graph, hops, ref.closeness)).toBeLessThan(1e-12);
+    expect(maxError(graph, closenessCentrality(graph, { cost: 'inverse-weight' }), ref.closeness_weighted)).toBeLessThan(1e-9);
+    const theirs = closenessGraphology(gg, { wassermanFaust: true }) as Scores;
+    expect(maxError(graph, hops, theirs)).toBeLessThan(1e-12);
+  });
+
+  it('exact betweenness matches networkx (normalised, raw, 1/weight) and graphology', () => {
+    const normalised = betweennessCentrality(graph);
+    expect(maxError(graph, normalised, ref.betweenness)).toBeLessThan(1e-9);
+    expect(maxError(graph, betweennessCentrality(graph, { normalized: false }), ref.betweenness_unnormalized)).toBeLessThan(1e-9);
+    expect(maxError(graph, betweennessCentrality(graph, { cost: 'inverse-weight' }), ref.betweenness_weighted)).toBeLessThan(1e-9);
+    const theirs = betweennessGraphology(gg, { getEdgeWeight: null }) as Scores;
+    expect(maxError(graph, normalised, theirs)).toBeLessThan(1e-9);
+  });
+
+  it('sampled betweenness scales like networkx k-sampling (same sources)', () => {
+    const { k, sources, values } = ref.betweenness_sampled;
+    const picked = Int32Array.from(sources, (id) => graph.indexOf(id));
+    expect(picked.length).toBe(k);
+    expect(maxError(graph, betweennessCentrality(graph, { sources: picked }), values)).toBeLessThan(1e-9);
+    // Seeded sampling is reproducible, and differs from exact.
+    const a = betweennessCentrality(graph, { samples: k, seed: 7 });
+    const b = betweennessCentrality(graph, { samples: k, seed: 7 });
+    expect(Array.from(a)).toEqual(Array.from(b));
+  });
+
+  it('connected components have networkx sizes', () => {
+    const { sizes, count, component } = connectedComponents(graph);
+    expect(Array.from(sizes)).toEqual(ref.components);
+    expect(count).toBe(ref.components.length);
+    // Every edge joins nodes of the same component.
+    for (let u = 0; u < graph.n; u++)
+      for (let k = graph.offsets[u]; k < graph.offsets[u + 1]; k++) expect(component[graph.targets[k]]).toBe(component[u]);
+  });
+
+  it('modularity of given partitions equals networkx', () => {
+    for (const check of ref.modularity_checks) {
+      const communities = check.partition === 'louvain' ? ref.louvain.communities : ref.partitions.greedy;
+      const q = modularity(graph, partitionOf(graph, communities), { resolution: check.resolution, weighted: check.weighted });
+      expect(Math.abs(q - check.modularity), `${check.partition} γ=${check.resolution} weighted=${check.weighted}`).toBeLessThan(1e-9);
+    }
+  });
+
+  it('Louvain returns a valid partition at least as modular as graphology and close to networkx', () => {
+    const result = louvain(graph, { seed: 1 });
+    expect(result.communities.length).toBe(graph.n);
+    const sizes = new Int32Array(result.count);
+    for (const c of result.communities) {
+      expect(c).toBeGreaterThanOrEqual(0);
+      expect(c).toBeLessThan(result.count);
+      sizes[c]++;
+    }
+    for (let c = 1; c < result.count; c++) expect(sizes[c]).toBeLessThanOrEqual(sizes[c - 1]);
+    expect(Math.abs(result.modularity - modularity(graph, result.communities))).toBeLessThan(1e-12);
+    const theirs = louvainGraphology.detailed(gg, { rng: mulberry32(1), getEdgeWeight: 'weight' });
+    expect(result.modularity).toBeGreaterThanOrEqual(theirs.modularity - 1e-9);
+    expect(result.modularity).toBeGreaterThanOrEqual(ref.louvain.modularity - 0.02);
+    // Same seed, same partition.
+    expect(Array.from(louvain(graph, { seed: 1 }).communities)).toEqual(Array.from(result.communities));
+  });
+
+  it('BFS k-hop reaches the networkx set at the networkx distances', () => {
+    const { source, depth, distances } = ref.khop;
+    const result = bfs(graph, graph.indexOf(source), { maxDepth: depth });
+    expect(result.order.length).toBe(Object.keys(distances).length);
+    for (const [id, d] of Object.entries(distances)) expect(result.distance[graph.indexOf(id)]).toBe(d);
+  });
+
+  it('Yen k shortest paths have the networkx costs and are simple, real paths', () => {
+    for (const case_ of ref.k_shortest_paths) {
+      const found = kShortestPaths(graph, graph.indexOf(case_.from), graph.indexOf(case_.to), case_.k, { cost: case_.cost });
+      expect(found.length).toBe(case_.paths.length);
+      found.forEach((path, i) => {
+        expect(path.cost).toBeCloseTo(case_.paths[i].cost, 9);
+        expect(new Set(path.nodes).size).toBe(path.nodes.length);
+        expect(graph.ids[path.nodes[0]]).toBe(case_.from);
+        expect(graph.ids[path.nodes[path.nodes.length - 1]]).toBe(case_.to);
+        for (let j = 0; j + 1 < path.nodes.length; j++) {
+          const row = graph.targets.subarray(graph.offsets[path.nodes[j]], graph.offsets[path.nodes[j] + 1]);
+          expect(row.includes(path.nodes[j + 1])).toBe(true);
+        }
+      });
+      expect(new Set(found.map((p) => p.nodes.join())).size).toBe(found.length);
+    }
+  });
+});

@@ -1,0 +1,272 @@
+// Projection of the store's topology into a CSR graph: the whole graph
+// (`full`) or the actor–actor collaboration graph (`collaboration`, SPEC
+// "collaboration graph"), filtered by level, kind, relationship type and date.
+
+import { isValidAt } from '../model/dates.ts';
+import {
+  KINDS_BY_LABEL,
+  LEVELS,
+  NODE_LABELS,
+  SHARED_ITEM_TYPES,
+  type Level,
+  type NodeLabel,
+  type RelationshipType,
+} from '../model/vocabulary.ts';
+import type { TopologyChunk, TopologyNode } from '../store/port.ts';
+import { EdgeAccumulator, type CsrTopology } from './csr.ts';
+
+export type ProjectionKind = 'collaboration' | 'full';
+
+export interface ProjectionOptions {
+  /** Default `collaboration`. */
+  projection?: ProjectionKind;
+  /** Keeps nodes whose level is listed; nodes without a level (projects, events…) are kept. */
+  levels?: Level[];
+  /**
+   * Keeps nodes whose kind is listed, for the labels that have one of the listed
+   * kinds in their vocabulary: `kinds=[university]` filters actors and leaves
+   * projects alone; `kinds=[university, conference]` also filters events.
+   */
+  kinds?: string[];
+  /** Relationship types taken into account (default: all for `full`; shared items + COLLABORATES_WITH for `collaboration`). */
+  types?: RelationshipType[];
+  /** YYYY-MM-DD: only nodes and relationships valid that day. */
+  at?: string;
+}
+
+/** Labels of the items that link two actors when both take part in them. */
+const SHARED_ITEM_LABELS: ReadonlySet<NodeLabel> = new Set<NodeLabel>(['Project', 'Event', 'Practice']);
+const LABEL_CODE = new Map<NodeLabel, number>(NODE_LABELS.map((label, i) => [label, i]));
+const LEVEL_CODE = new Map<Level, number>(LEVELS.map((level, i) => [level, i]));
+
+/** A projection: the CSR arrays plus the id ↔ index maps and per-node attributes. */
+export class CsrGraph implements CsrTopology {
+  readonly n: number;
+  readonly m: number;
+  readonly offsets: Int32Array;
+  readonly targets: Int32Array;
+  readonly weights: Float64Array;
+  /** Node ids by index, sorted (so the same store content always gives the same CSR). */
+  readonly ids: string[];
+  /** NODE_LABELS index per node. */
+  readonly labelCodes: Uint8Array;
+  /** LEVELS index per node, -1 when the node has no level. */
+  readonly levelCodes: Int8Array;
+  /** Index into `kindNames` per node. */
+  readonly kindCodes: Uint16Array;
+  readonly kindNames: string[];
+  private readonly index: Map<string, number>;
+
+  constructor(
+    topology: CsrTopology,
+    nodes: { ids: string[]; index: Map<string, number>; labelCodes: Uint8Array; levelCodes: Int8Array; kindCodes: Uint16Array; kindNames: string[] },
+  ) {
+    this.n = topology.n;
+    this.m = topology.m;
+    this.offsets = topology.offsets;
+    this.targets = topology.targets;
+    this.weights = topology.weights;
+    this.ids = nodes.ids;
+    this.index = nodes.index;
+    this.labelCodes = nodes.labelCodes;
+    this.levelCodes = nodes.levelCodes;
+    this.kindCodes = nodes.kindCodes;
+    this.kindNames = nodes.kindNames;
+  }
+
+  /** Index of a node id, -1 when it is not in the projection. */
+  indexOf(id: string): number {
+    return this.index.get(id) ?? -1;
+  }
+  labelOf(i: number): NodeLabel {
+    return NODE_LABELS[this.labelCodes[i]];
+  }
+  kindOf(i: number): string {
+    return this.kindNames[this.kindCodes[i]];
+  }
+  levelOf(i: number): Level | undefined {
+    const code = this.levelCodes[i];
+    return code < 0 ? undefined : LEVELS[code];
+  }
+  degree(i: number): number {
+    return this.offsets[i + 1] - this.offsets[i];
+  }
+  /** The numeric arrays alone, as a plain object (what is posted to a worker). */
+  topology(): CsrTopology {
+    return { n: this.n, m: this.m, offsets: this.offsets, targets: this.targets, weights: this.weights };
+  }
+}
+
+/** Canonical key of a set of projection options (for caches). */
+export function projectionKey(options: ProjectionOptions = {}): string {
+  const sorted = (values?: readonly string[]) => (values?.length ? [...new Set(values)].sort().join(',') : '*');
+  return [options.projection ?? 'collaboration', sorted(options.levels), sorted(options.kinds), sorted(options.types), options.at ?? '*'].join('|');
+}
+
+/**
+ * Consumes topology chunks (in any order: relationships may arrive before their
+ * nodes) and builds the CsrGraph. Relationships are kept in compact arrays until
+ * every node is known.
+ */
+export class ProjectionBuilder {
+  private readonly projection: ProjectionKind;
+  private readonly levels: ReadonlySet<string> | null;
+  private readonly kinds: ReadonlySet<string> | null;
+  private readonly types: ReadonlySet<RelationshipType>;
+  private readonly allTypes: boolean;
+  private readonly at: string | undefined;
+  private readonly kindsByLabelFiltered = new Map<NodeLabel, boolean>();
+
+  private readonly nodes: TopologyNode[] = [];
+  private readonly relFrom: string[] = [];
+  private readonly relTo: string[] = [];
+  private readonly relShared: number[] = []; // 1 = shared-item link (collaboration), 0 = direct link
+  private readonly relWeight: number[] = [];
+
+  constructor(options: ProjectionOptions = {}) {
+    this.projection = options.projection ?? 'collaboration';
+    this.levels = options.levels?.length ? new Set(options.levels) : null;
+    this.kinds = options.kinds?.length ? new Set(options.kinds) : null;
+    this.at = options.at;
+    const requested = options.types?.length ? new Set(options.types) : null;
+    if (this.projection === 'collaboration') {
+      const linking: RelationshipType[] = [...SHARED_ITEM_TYPES, 'COLLABORATES_WITH'];
+      this.types = new Set(linking.filter((t) => !requested || requested.has(t)));
+      this.allTypes = false;
+    } else {
+      this.types = requested ?? new Set();
+      this.allTypes = !requested;
+    }
+  }
+
+  private nodeKept(node: TopologyNode): boolean {
+    if (!isValidAt(node, this.at)) return false;
+    if (this.levels && node.level && !this.levels.has(node.level)) return false;
+    if (this.kinds && this.labelFilteredByKind(node.label) && !this.kinds.has(node.kind)) return false;
+    if (this.projection === 'collaboration') return node.label === 'Actor' || SHARED_ITEM_LABELS.has(node.label);
+    return true;
+  }
+
+  private labelFilteredByKind(label: NodeLabel): boolean {
+    let filtered = this.kindsByLabelFiltered.get(label);
+    if (filtered === undefined) {
+      const vocabulary = KINDS_BY_LABEL[label] ?? [];
+      filtered = vocabulary.some((kind) => this.kinds!.has(kind));
+      this.kindsByLabelFiltered.set(label, filtered);
+    }
+    return filtered;
+  }
+
+  add(chunk: TopologyChunk): void {
+    for (const node of chunk.nodes) if (this.nodeKept(node)) this.nodes.push(node);
+    for (const rel of chunk.relationships) {
+      if (!this.allTypes && !this.types.has(rel.type)) continue;
+      if (!isValidAt(rel, this.at)) continue;
+      this.relFrom.push(rel.from);
+      this.relTo.push(rel.to);
+      this.relShared.push(this.projection === 'collaboration' && rel.type !== 'COLLABORATES_WITH' ? 1 : 0);
+      this.relWeight.push(typeof rel.weight === 'number' && Number.isFinite(rel.weight) ? rel.weight : 1);
+    }
+  }
+
+  finish(shared = true): CsrGraph {
+    const collaboration = this.projection === 'collaboration';
+    // Arrival index per id; actors (or every node for `full`) become graph nodes,
+    // shared items only serve to link actors.
+    const arrival = new Map<string, number>();
+    const graphIds: string[] = [];
+    const itemIndex = new Map<string, number>();
+    for (let a = 0; a < this.nodes.length; a++) {
+      const node = this.nodes[a];
+      if (collaboration && node.label !== 'Actor') {
+        if (!itemIndex.has(node.id)) itemIndex.set(node.id, itemIndex.size);
+        continue;
+      }
+      if (arrival.has(node.id)) continue;
+      arrival.set(node.id, a);
+      graphIds.push(node.id);
+    }
+    graphIds.sort();
+    const n = graphIds.length;
+    const labelCodes = new Uint8Array(n);
+    const levelCodes = new Int8Array(n);
+    const kindCodes = new Uint16Array(n);
+    const kindNames: string[] = [];
+    const kindCode = new Map<string, number>();
+    const index = arrival; // re-keyed in place: id → final index
+    for (let i = 0; i < n; i++) {
+      const node = this.nodes[arrival.get(graphIds[i])!];
+      labelCodes[i] = LABEL_CODE.get(node.label) ?? 0;
+      levelCodes[i] = node.level ? (LEVEL_CODE.get(node.level) ?? -1) : -1;
+      let code = kindCode.get(node.kind);
+      if (code === undefined) {
+        code = kindNames.length;
+        kindNames.push(node.kind);
+        kindCode.set(node.kind, code);
+      }
+      kindCodes[i] = code;
+      index.set(graphIds[i], i);
+    }
+
+    const acc = new EdgeAccumulator(this.relFrom.length + 16);
+    // Collaboration: (item, actor) participations, grouped by item below.
+    const partItem: number[] = [];
+    const partActor: number[] = [];
+    for (let r = 0; r < this.relFrom.length; r++) {
+      const u = index.get(this.relFrom[r]);
+      if (this.relShared[r] === 1) {
+        const item = itemIndex.get(this.relTo[r]);
+        if (u !== undefined && item !== undefined) {
+          partItem.push(item);
+          partActor.push(u);
+        }
+        continue;
+      }
+      const v = index.get(this.relTo[r]);
+      if (u !== undefined && v !== undefined) acc.add(u, v, this.relWeight[r]);
+    }
+    if (partItem.length) addSharedItemCliques(acc, itemIndex.size, n, partItem, partActor);
+    const topology = acc.toCsr(n, shared);
+    return new CsrGraph(topology, { ids: graphIds, index, labelCodes, levelCodes, kindCodes, kindNames });
+  }
+}
+
+/**
+ * Each item links every pair of its (distinct) actors with weight 1; the CSR
+ * builder then sums the weights of pairs met in several items. Grouping uses a
+ * counting sort by item and a stamp array to drop an actor listed twice in the
+ * same item (e.g. both PARTICIPATES_IN and FUNDS), so the cost is O(Σ k²) with
+ * no per-pair allocation.
+ */
+function addSharedItemCliques(acc: EdgeAccumulator, items: number, n: number, partItem: number[], partActor: number[]): void {
+  const start = new Int32Array(items + 1);
+  for (const item of partItem) start[item + 1]++;
+  for (let i = 0; i < items; i++) start[i + 1] += start[i];
+  const cursor = start.slice(0, items);
+  const members = new Int32Array(partItem.length);
+  for (let p = 0; p < partItem.length; p++) members[cursor[partItem[p]]++] = partActor[p];
+  const stamp = new Int32Array(n).fill(-1);
+  const distinct = new Int32Array(n);
+  for (let item = 0; item < items; item++) {
+    let k = 0;
+    for (let p = start[item]; p < start[item + 1]; p++) {
+      const actor = members[p];
+      if (stamp[actor] !== item) {
+        stamp[actor] = item;
+        distinct[k++] = actor;
+      }
+    }
+    for (let a = 0; a < k; a++) for (let b = a + 1; b < k; b++) acc.add(distinct[a], distinct[b], 1);
+  }
+}
+
+/** Builds a projection from a topology stream (GraphStore.streamTopology or any chunk source). */
+export async function buildProjection(
+  chunks: AsyncIterable<TopologyChunk> | Iterable<TopologyChunk>,
+  options: ProjectionOptions = {},
+  shared = true,
+): Promise<CsrGraph> {
+  const builder = new ProjectionBuilder(options);
+  for await (const chunk of chunks) builder.add(chunk);
+  return builder.finish(shared);
+}

@@ -1,0 +1,259 @@
+// AnalyticsService: what the API calls. Projections and results are cached per
+// store revision (any write invalidates everything); heavy kernels run in a
+// worker pool with a deadline and cancellation.
+
+import { availableParallelism } from 'node:os';
+import { TimeoutError, ValidationError, type FieldError } from '../errors.ts';
+import { isIsoDay } from '../model/dates.ts';
+import { LEVELS, RELATIONSHIP_TYPES, type Level, type RelationshipType } from '../model/vocabulary.ts';
+import type { GraphStore } from '../store/port.ts';
+import { connectedComponents } from './kernels/components.ts';
+import { CENTRALITY_MEASURES, isHeavy, runJob, type CentralityMeasure, type JobRequest, type JobResult } from './jobs.ts';
+import { abortReason, WorkerPool } from './pool.ts';
+import { buildProjection, projectionKey, type CsrGraph, type ProjectionOptions } from './projection.ts';
+
+export type { CentralityMeasure } from './jobs.ts';
+export type { ProjectionOptions } from './projection.ts';
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  /** Budget for the whole call; past it the worker is terminated and TimeoutError thrown. */
+  timeoutMs?: number;
+  /** Fraction done, 0..1 (heavy kernels report about every percent). */
+  onProgress?: (fraction: number) => void;
+}
+
+export type CentralityOptions = ProjectionOptions & RunOptions & {
+  /** Betweenness only: number of sampled sources (≥ 2); exact when absent. */
+  samples?: number;
+  /** Seed for sampling (betweenness) — default 0. */
+  seed?: number;
+  /** Use link weights (strength for degree, transition weights for PageRank, 1/weight as distance for closeness/betweenness). */
+  weighted?: boolean;
+};
+
+export type CommunityOptions = ProjectionOptions & RunOptions & {
+  /** Modularity resolution γ > 0 (default 1). */
+  resolution?: number;
+  /** Seed of the visiting order (default 0). */
+  seed?: number;
+};
+
+export interface CentralityResult {
+  revision: number;
+  /** Sorted by score descending, ties by id. */
+  scores: Array<{ id: string; score: number }>;
+}
+
+export interface CommunitiesResult {
+  revision: number;
+  modularity: number;
+  /** Sorted by size descending; members sorted by id. */
+  communities: Array<{ id: number; size: number; members: string[] }>;
+}
+
+export interface ComponentsSummary {
+  count: number;
+  largest: number;
+  /** Component sizes, descending. */
+  sizes: number[];
+}
+
+const MAX_CACHED_RESULTS = 64;
+
+export class AnalyticsService {
+  private readonly useWorkers: boolean;
+  private readonly defaultTimeoutMs: number;
+  private pool: WorkerPool | null = null;
+  private cachedRevision = -1;
+  private readonly projections = new Map<string, Promise<CsrGraph>>();
+  private readonly results = new Map<string, unknown>();
+  private closed = false;
+
+  constructor(
+    private readonly store: GraphStore,
+    options: { useWorkers?: boolean; defaultTimeoutMs?: number } = {},
+  ) {
+    this.useWorkers = options.useWorkers ?? true;
+    this.defaultTimeoutMs = options.defaultTimeoutMs ?? 30_000;
+  }
+
+  /** The current revision; a change drops every cached projection and result. */
+  private async revision(): Promise<number> {
+    const revision = await this.store.revision();
+    if (revision !== this.cachedRevision) {
+      this.cachedRevision = revision;
+      this.projections.clear();
+      this.results.clear();
+    }
+    return revision;
+  }
+
+  async projection(options: ProjectionOptions = {}): Promise<CsrGraph> {
+    validateProjection(options);
+    await this.revision();
+    const key = projectionKey(options);
+    let pending = this.projections.get(key);
+    if (!pending) {
+      pending = buildProjection(this.store.streamTopology(), pickProjection(options));
+      this.projections.set(key, pending);
+      pending.catch(() => this.projections.get(key) === pending && this.projections.delete(key));
+    }
+    return pending;
+  }
+
+  async centrality(measure: CentralityMeasure, options: CentralityOptions = {}): Promise<CentralityResult> {
+    const errors = projectionErrors(options);
+    if (!CENTRALITY_MEASURES.includes(measure)) errors.push({ path: 'measure', message: `must be one of ${CENTRALITY_MEASURES.join(', ')}` });
+    if (options.samples !== undefined && !(Number.isInteger(options.samples) && options.samples >= 2))
+      errors.push({ path: 'samples', message: 'must be an integer ≥ 2' });
+    checkSeed(options.seed, errors);
+    checkRun(options, errors);
+    throwIfAny(errors);
+    const weighted = options.weighted ?? false;
+    const request: JobRequest =
+      measure === 'betweenness'
+        ? { kind: 'centrality', measure, weighted, samples: options.samples, seed: options.seed ?? 0 }
+        : { kind: 'centrality', measure, weighted };
+    return this.cachedRun(options, request, (graph, result, revision) => {
+      if (result.kind !== 'centrality') throw new Error('unexpected job result');
+      return { revision, scores: rankScores(graph, result.scores) };
+    });
+  }
+
+  async communities(options: CommunityOptions = {}): Promise<CommunitiesResult> {
+    const errors = projectionErrors(options);
+    if (options.resolution !== undefined && !(Number.isFinite(options.resolution) && options.resolution > 0))
+      errors.push({ path: 'resolution', message: 'must be a number > 0' });
+    checkSeed(options.seed, errors);
+    checkRun(options, errors);
+    throwIfAny(errors);
+    const request: JobRequest = { kind: 'communities', resolution: options.resolution ?? 1, seed: options.seed ?? 0 };
+    return this.cachedRun(options, request, (graph, result, revision) => {
+      if (result.kind !== 'communities') throw new Error('unexpected job result');
+      const members: string[][] = Array.from({ length: result.count }, () => []);
+      for (let i = 0; i < graph.n; i++) members[result.communities[i]].push(graph.ids[i]);
+      return {
+        revision,
+        modularity: result.modularity,
+        communities: members.map((list, id) => ({ id, size: list.length, members: list })),
+      };
+    });
+  }
+
+  async components(options: ProjectionOptions = {}): Promise<ComponentsSummary> {
+    const graph = await this.projection(options);
+    const key = `components|${projectionKey(options)}`;
+    const cached = this.results.get(key) as ComponentsSummary | undefined;
+    if (cached) return cached;
+    const { sizes, count } = connectedComponents(graph);
+    const summary = { count, largest: count ? sizes[0] : 0, sizes: Array.from(sizes) };
+    this.remember(key, summary);
+    return summary;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.pool?.close();
+    this.pool = null;
+  }
+
+  /** Projection → job (inline or worker) → shaped result, under one deadline, cached per revision. */
+  private async cachedRun<T>(
+    options: ProjectionOptions & RunOptions,
+    request: JobRequest,
+    shape: (graph: CsrGraph, result: JobResult, revision: number) => T,
+  ): Promise<T> {
+    if (this.closed) throw new Error('the analytics service is closed');
+    const deadline = Date.now() + (options.timeoutMs ?? this.defaultTimeoutMs);
+    const { signal, onProgress } = options;
+    if (signal?.aborted) throw abortReason(signal);
+    const revision = await this.revision();
+    const key = `${JSON.stringify(request)}|${projectionKey(options)}`;
+    const cached = this.results.get(key) as T | undefined;
+    if (cached) {
+      onProgress?.(1);
+      return cached;
+    }
+    const graph = await withDeadline(this.projection(options), deadline, signal);
+    let result: JobResult;
+    if (this.useWorkers && isHeavy(request) && graph.n > 0) {
+      this.pool ??= new WorkerPool(Math.max(1, Math.min(2, availableParallelism())));
+      result = await this.pool.run(graph.topology(), request, { deadline, signal, onProgress });
+    } else {
+      // Inline kernels cannot be interrupted; they are the linear-time ones (or workers are off).
+      result = runJob(graph, request, onProgress);
+      if (signal?.aborted) throw abortReason(signal);
+      if (Date.now() > deadline) throw new TimeoutError();
+    }
+    const shaped = shape(graph, result, revision);
+    if (revision === this.cachedRevision) this.remember(key, shaped);
+    return shaped;
+  }
+
+  private remember(key: string, value: unknown): void {
+    if (this.results.size >= MAX_CACHED_RESULTS) this.results.delete(this.results.keys().next().value!);
+    this.results.set(key, value);
+  }
+}
+
+function rankScores(graph: CsrGraph, scores: Float64Array): Array<{ id: string; score: number }> {
+  const order = Array.from({ length: graph.n }, (_, i) => i);
+  // ids are sorted, so index order is id order for ties.
+  order.sort((a, b) => scores[b] - scores[a] || a - b);
+  return order.map((i) => ({ id: graph.ids[i], score: scores[i] }));
+}
+
+function withDeadline<T>(promise: Promise<T>, deadline: number, signal?: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => done(new TimeoutError()), Math.max(0, deadline - Date.now()));
+    const onAbort = () => done(abortReason(signal!));
+    const done = (error: Error | null, value?: T) => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      if (error) reject(error);
+      else resolve(value as T);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    promise.then((value) => done(null, value), (error: Error) => done(error));
+  });
+}
+
+function pickProjection(options: ProjectionOptions): ProjectionOptions {
+  const { projection, levels, kinds, types, at } = options;
+  return { projection, levels, kinds, types, at };
+}
+
+function projectionErrors(options: ProjectionOptions): FieldError[] {
+  const errors: FieldError[] = [];
+  if (options.projection !== undefined && options.projection !== 'collaboration' && options.projection !== 'full')
+    errors.push({ path: 'projection', message: 'must be collaboration or full' });
+  const badLevel = options.levels?.find((level) => !LEVELS.includes(level as Level));
+  if (options.levels !== undefined && (!Array.isArray(options.levels) || badLevel !== undefined))
+    errors.push({ path: 'levels', message: `unknown level "${badLevel}"; expected ${LEVELS.join(', ')}` });
+  if (options.kinds !== undefined && (!Array.isArray(options.kinds) || options.kinds.some((kind) => typeof kind !== 'string' || !kind)))
+    errors.push({ path: 'kinds', message: 'must be a list of non-empty kind names' });
+  const badType = options.types?.find((type) => !RELATIONSHIP_TYPES.includes(type as RelationshipType));
+  if (options.types !== undefined && (!Array.isArray(options.types) || badType !== undefined))
+    errors.push({ path: 'types', message: `unknown relationship type "${badType}"` });
+  if (options.at !== undefined && !(typeof options.at === 'string' && isIsoDay(options.at)))
+    errors.push({ path: 'at', message: 'must be a date YYYY-MM-DD' });
+  return errors;
+}
+
+function validateProjection(options: ProjectionOptions): void {
+  throwIfAny(projectionErrors(options));
+}
+
+function checkSeed(seed: number | undefined, errors: FieldError[]): void {
+  if (seed !== undefined && !Number.isSafeInteger(seed)) errors.push({ path: 'seed', message: 'must be an integer' });
+}
+
+function checkRun(options: RunOptions, errors: FieldError[]): void {
+  if (options.timeoutMs !== undefined && !(Number.isFinite(options.timeoutMs) && options.timeoutMs > 0))
+    errors.push({ path: 'timeoutMs', message: 'must be a positive number of milliseconds' });
+}
+
+function throwIfAny(errors: FieldError[]): void {
+  if (errors.length) throw new ValidationError(`invalid analytics parameters: ${errors.map((e) => e.path).join(', ')}`, errors);
+}

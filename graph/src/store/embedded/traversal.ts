@@ -1,0 +1,172 @@
+import { isValidAt } from '../../model/dates.ts';
+import type { GraphNode, GraphRelationship } from '../../model/schemas.ts';
+import type { RelationshipType } from '../../model/vocabulary.ts';
+import type { GraphPath, NeighbourhoodOptions, Subgraph } from '../port.ts';
+import type { MemoryGraph } from './memory-graph.ts';
+
+// Graph walks over the in-memory state, ignoring relationship direction.
+//
+// Neighbourhood: breadth-first up to `depth` hops through any node visible on
+// `at`, over relationships of the wanted types. Label/kind/level filters pick
+// which reached nodes are returned (the centre always is), nearest first, at
+// most `limit`. The relationships returned are those joining two returned
+// nodes.
+//
+// Paths: Yen's k shortest simple paths, each spur found by a BFS bounded by
+// the remaining hop budget, so the work is bounded by k × length × graph.
+
+interface WalkFilter {
+  types?: readonly RelationshipType[];
+  at?: string;
+}
+
+/** The usable relationships of a node, both directions, as a flat list (hot path: no callbacks). */
+function steps(graph: MemoryGraph, nodeId: string, filter: WalkFilter): GraphRelationship[] {
+  const types = filter.types?.length ? filter.types : null;
+  const at = filter.at;
+  const out: GraphRelationship[] = [];
+  for (const rel of graph.outgoingOf(nodeId)) if ((!types || types.includes(rel.type)) && (!at || graph.relationshipVisible(rel, at))) out.push(rel);
+  for (const rel of graph.incomingOf(nodeId)) if ((!types || types.includes(rel.type)) && (!at || graph.relationshipVisible(rel, at))) out.push(rel);
+  return out;
+}
+
+export function neighbourhood(graph: MemoryGraph, centre: GraphNode, options: NeighbourhoodOptions & { limit: number }): Subgraph & { truncated: boolean } {
+  const labels = options.labels?.length ? options.labels : null;
+  const kinds = options.kinds?.length ? options.kinds : null;
+  const levels = options.levels?.length ? options.levels : null;
+  const wanted = (n: GraphNode) =>
+    (!labels || labels.includes(n.label)) && (!kinds || kinds.includes(n.kind)) && (!levels || (n.level !== undefined && levels.includes(n.level)));
+  if (options.at && !isValidAt(centre, options.at)) return { nodes: [], relationships: [], truncated: false };
+
+  const seen = new Set<string>([centre.id]);
+  const returned = new Map<string, GraphNode>([[centre.id, centre]]);
+  let truncated = false;
+  let frontier = [centre.id];
+  walk: for (let hop = 1; hop <= options.depth && frontier.length; hop++) {
+    const next: string[] = [];
+    for (const id of frontier) {
+      for (const rel of steps(graph, id, options)) {
+        const other = rel.from === id ? rel.to : rel.from;
+        if (seen.has(other)) continue;
+        seen.add(other);
+        next.push(other);
+        const node = graph.nodes.get(other)!;
+        if (!wanted(node)) continue;
+        if (returned.size >= options.limit) {
+          truncated = true;
+          break walk;
+        }
+        returned.set(other, node);
+      }
+    }
+    frontier = next;
+  }
+
+  // Each relationship once: from its `from` end.
+  const relationships: GraphRelationship[] = [];
+  for (const id of returned.keys()) {
+    for (const rel of graph.outgoingOf(id)) {
+      if (!returned.has(rel.to)) continue;
+      if (options.types?.length && !options.types.includes(rel.type)) continue;
+      if (options.at && !graph.relationshipVisible(rel, options.at)) continue;
+      relationships.push(rel);
+    }
+  }
+  return { nodes: [...returned.values()], relationships, truncated };
+}
+
+interface RawPath {
+  nodes: string[];
+  rels: string[];
+}
+
+/** Shortest path by BFS avoiding the given nodes and relationships, at most `maxHops`. */
+function bfsPath(
+  graph: MemoryGraph,
+  from: string,
+  to: string,
+  maxHops: number,
+  filter: WalkFilter,
+  bannedNodes: ReadonlySet<string>,
+  bannedRels: ReadonlySet<string>,
+): RawPath | null {
+  if (from === to) return { nodes: [from], rels: [] };
+  const parent = new Map<string, { node: string; rel: string }>();
+  parent.set(from, { node: '', rel: '' });
+  let frontier = [from];
+  for (let hop = 1; hop <= maxHops && frontier.length; hop++) {
+    const next: string[] = [];
+    for (const id of frontier) {
+      let found = false;
+      for (const rel of steps(graph, id, filter)) {
+        const other = rel.from === id ? rel.to : rel.from;
+        if (parent.has(other) || bannedNodes.has(other) || bannedRels.has(rel.id)) continue;
+        parent.set(other, { node: id, rel: rel.id });
+        if (other === to) {
+          found = true;
+          break;
+        }
+        next.push(other);
+      }
+      if (found) {
+        const nodes = [to];
+        const rels: string[] = [];
+        for (let at = to; at !== from; ) {
+          const p = parent.get(at)!;
+          rels.unshift(p.rel);
+          nodes.unshift(p.node);
+          at = p.node;
+        }
+        return { nodes, rels };
+      }
+    }
+    frontier = next;
+  }
+  return null;
+}
+
+export function kShortestPaths(graph: MemoryGraph, from: string, to: string, k: number, maxDepth: number, filter: WalkFilter): GraphPath[] {
+  const visible = (id: string) => !filter.at || isValidAt(graph.nodes.get(id)!, filter.at);
+  if (from === to || !visible(from) || !visible(to)) return [];
+  const first = bfsPath(graph, from, to, maxDepth, filter, new Set(), new Set());
+  if (!first) return [];
+  const found: RawPath[] = [first];
+  const candidates: RawPath[] = [];
+  const known = new Set<string>([first.rels.join('\u0000')]);
+  while (found.length < k) {
+    const previous = found[found.length - 1];
+    for (let i = 0; i < previous.nodes.length - 1; i++) {
+      const spur = previous.nodes[i];
+      const rootNodes = previous.nodes.slice(0, i + 1);
+      const rootRels = previous.rels.slice(0, i);
+      const bannedRels = new Set<string>();
+      for (const p of found) {
+        if (p.rels.length > i && sameRoot(p, rootNodes, rootRels)) bannedRels.add(p.rels[i]);
+      }
+      const bannedNodes = new Set(rootNodes.slice(0, -1));
+      const tail = bfsPath(graph, spur, to, maxDepth - i, filter, bannedNodes, bannedRels);
+      if (!tail) continue;
+      const path = { nodes: [...rootNodes, ...tail.nodes.slice(1)], rels: [...rootRels, ...tail.rels] };
+      const key = path.rels.join('\u0000');
+      if (!known.has(key)) {
+        known.add(key);
+        candidates.push(path);
+      }
+    }
+    if (!candidates.length) break;
+    // Shortest next; ties broken by the relationship ids, for stable answers.
+    candidates.sort((a, b) => a.rels.length - b.rels.length || (a.rels.join(',') < b.rels.join(',') ? -1 : 1));
+    found.push(candidates.shift()!);
+  }
+  return found.map((p) => ({
+    nodes: p.nodes.map((id) => graph.nodes.get(id)!),
+    relationships: p.rels.map((id) => graph.relationships.get(id)!),
+    length: p.rels.length,
+  }));
+}
+
+function sameRoot(path: RawPath, rootNodes: string[], rootRels: string[]): boolean {
+  for (let j = 0; j < rootNodes.length; j++) if (path.nodes[j] !== rootNodes[j]) return false;
+  for (let j = 0; j < rootRels.length; j++) if (path.rels[j] !== rootRels[j]) return false;
+  return true;
+}

@@ -1,0 +1,191 @@
+import { NotFoundError, ValidationError } from '../../errors.ts';
+import type { GraphNode } from '../../model/schemas.ts';
+import { tokens } from '../../model/text.ts';
+import type { Level, NodeLabel } from '../../model/vocabulary.ts';
+import type { GraphPath, NeighbourhoodOptions, PathOptions, SearchHit, SearchOptions, Subgraph } from '../port.ts';
+import { nodeFromProps, relationshipFromProps, REL_RETURN, type Props } from './codec.ts';
+import { MAX_ROWS, checkAt, int, nodeConditions, typesPattern, validAt, whereClause, type CypherRunner, type Row } from './cypher.ts';
+import { SEARCH_INDEX } from './schema.ts';
+
+// Read-side graph queries of the Neo4j adapter: neighbourhood, shortest paths, search.
+
+function intOption(path: string, value: number | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ValidationError(`${path} must be an integer between ${min} and ${max}`, [{ path, message: `must be ${min}..${max}` }]);
+  }
+  return value;
+}
+
+async function nodesById(runner: CypherRunner, ids: string[]): Promise<Map<string, GraphNode>> {
+  const found = await runner.run('UNWIND $ids AS id MATCH (n:Node {id: id}) RETURN n {.*} AS n', { ids });
+  return new Map(found.map((r) => [(r.n as Props).id as string, nodeFromProps(r.n as Props)]));
+}
+
+/**
+ * Breadth-first, one query per hop, through relationships of the wanted types
+ * (and, with `at`, through elements valid that day). The label/kind/level
+ * filters choose which of the reached nodes are returned (nearest first, up
+ * to `limit`; the centre always), not which are walked through. The
+ * relationships are all those among the returned nodes.
+ */
+export async function neighbourhood(runner: CypherRunner, id: string, options: NeighbourhoodOptions): Promise<Subgraph & { truncated: boolean }> {
+  const depth = intOption('depth', options.depth, 1, 1, 3);
+  const limit = intOption('limit', options.limit, 500, 1, 10_000);
+  const types = typesPattern(options.types);
+  const at = checkAt(options.at);
+  const filterParams: Row = {};
+  const wanted = nodeConditions('b', { labels: options.labels, kinds: options.kinds, levels: options.levels }, filterParams);
+  const hopWhere = ['NOT b.id IN $seen', ...(at ? [validAt('r'), validAt('b')] : [])];
+  const hop = `UNWIND $frontier AS fid MATCH (:Node {id: fid})-[r:${types}]-(b:Node) ${whereClause(hopWhere)}
+    RETURN DISTINCT b.id AS id, ${wanted.length ? wanted.join(' AND ') : 'true'} AS wanted LIMIT $cap`;
+
+  const [centre] = await runner.run('MATCH (n:Node {id: $id}) RETURN n.id AS id', { id });
+  if (!centre) throw new NotFoundError('node', id);
+  const seen = [id];
+  const returned = [id];
+  let frontier = [id];
+  let truncated = false;
+  for (let distance = 1; distance <= depth && frontier.length && !truncated; distance++) {
+    const cap = MAX_ROWS - seen.length;
+    const found = await runner.run(hop, { ...filterParams, frontier, seen, at, cap: int(cap) });
+    if (found.length >= cap) truncated = true; // the walk itself was cut
+    frontier = found.map((row) => row.id as string);
+    seen.push(...frontier);
+    for (const row of found) {
+      if (!row.wanted) continue;
+      if (returned.length >= limit) truncated = true;
+      else returned.push(row.id as string);
+    }
+  }
+  const nodes = await nodesById(runner, returned);
+  const relationships = await runner.run(
+    `UNWIND $ids AS id MATCH (a:Node {id: id})-[r:${types}]->(b:Node) WHERE b.id IN $ids ${at ? `AND ${validAt('r')}` : ''}
+     RETURN ${REL_RETURN('r')} AS rel ORDER BY rel.id LIMIT $max`,
+    { ids: returned, at, max: int(MAX_ROWS) },
+  );
+  return {
+    nodes: returned.map((nid) => nodes.get(nid)!).filter(Boolean),
+    relationships: relationships.map((row) => relationshipFromProps(row.rel as Props)),
+    truncated,
+  };
+}
+
+/**
+ * Up to k shortest paths, with Neo4j's `SHORTEST k` (bidirectional BFS,
+ * bounded by maxDepth). Its paths may revisit a node through a second
+ * relationship (trail semantics), so it is asked for 2k + 2 and paths that
+ * repeat a node are dropped before keeping the k shortest.
+ */
+export async function shortestPaths(runner: CypherRunner, from: string, to: string, options: PathOptions): Promise<GraphPath[]> {
+  const k = intOption('k', options.k, 1, 1, 10);
+  const maxDepth = intOption('maxDepth', options.maxDepth, 6, 1, 10);
+  const at = checkAt(options.at);
+  const ends = await nodesById(runner, [from, to]);
+  for (const end of [from, to]) if (!ends.has(end)) throw new NotFoundError('node', end);
+  if (at && [...ends.values()].some((n) => !validAtDay(n, at))) return [];
+  if (from === to) return [{ nodes: [ends.get(from)!], relationships: [], length: 0 }];
+
+  const relWhere = at ? ` WHERE ${validAt('r')}` : '';
+  const nodeWhere = at ? ` WHERE ${validAt('x')}` : '';
+  // k and maxDepth are integers checked above: Cypher wants literals there.
+  const found = await runner.run(
+    `MATCH (a:Node {id: $from}), (b:Node {id: $to})
+     MATCH p = SHORTEST ${2 * k + 2} (a)(()-[r:${typesPattern(options.types)}${relWhere}]-(x:Node${nodeWhere})){1,${maxDepth}}(b)
+     RETURN [n IN nodes(p) | n {.*}] AS nodes, [rel IN relationships(p) | ${REL_RETURN('rel')}] AS rels, length(p) AS length`,
+    { from, to, at },
+  );
+  const paths = found
+    .map((row) => ({
+      nodes: (row.nodes as Props[]).map(nodeFromProps),
+      relationships: (row.rels as Props[]).map(relationshipFromProps),
+      length: row.length as number,
+    }))
+    .filter((p) => new Set(p.nodes.map((n) => n.id)).size === p.nodes.length);
+  const key = (p: GraphPath) => p.relationships.map((r) => r.id).join('\u0000');
+  paths.sort((x, y) => x.length - y.length || (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
+  return paths.slice(0, k);
+}
+
+function validAtDay(n: { validFrom?: string; validTo?: string }, day: string): boolean {
+  return !(n.validFrom && n.validFrom.slice(0, 10) > day) && !(n.validTo && n.validTo.slice(0, 10) < day);
+}
+
+// ---------------------------------------------------------------- search
+
+const FIELDS = [
+  { field: '_name', boost: 3, name: 'name' },
+  { field: '_aliases', boost: 2.5, name: 'alias' },
+  { field: '_tags', boost: 1.5, name: 'tag' },
+  { field: '_description', boost: 1, name: 'description' },
+] as const;
+
+/** Same typo tolerance as the embedded search index: none on short words. */
+function fuzziness(term: string): number {
+  if (term.length < 4) return 0;
+  return term.length < 9 ? 1 : 2;
+}
+
+/** Lucene clause for one folded term over every field: exact, prefix and (long words) fuzzy. */
+function termClause(term: string): string {
+  const fuzz = fuzziness(term);
+  return FIELDS.flatMap(({ field, boost }) => [
+    `${field}:${term}^${boost * 2}`,
+    `${field}:${term}*^${boost}`,
+    ...(fuzz ? [`${field}:${term}~${fuzz}^${(boost * 0.5).toFixed(2)}`] : []),
+  ]).join(' ');
+}
+
+/**
+ * Fulltext search over the folded copies of name, aliases, tags and
+ * description (tokens are letters and digits only, so nothing in them is
+ * Lucene syntax). Every word must match; when that finds nothing, any word.
+ */
+export async function search(runner: CypherRunner, q: string, options: SearchOptions): Promise<SearchHit[]> {
+  const limit = intOption('limit', options.limit, 20, 1, 1000);
+  const terms = tokens(q).slice(0, 20);
+  if (!terms.length) return [];
+  const params: Row = {};
+  const where = nodeConditions('node', options, params);
+  const filtered = where.length > 0;
+  const run = (lucene: string) =>
+    runner.run(
+      `CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $lucene, {limit: $cap}) YIELD node, score ${whereClause(where)}
+       RETURN node.id AS id, node.name AS name, node.label AS label, node.kind AS kind, node.level AS level,
+              node._name AS fname, node._aliases AS faliases, node._tags AS ftags, node._description AS fdescription, score
+       ORDER BY score DESC, id LIMIT $limit`,
+      { ...params, lucene, cap: int(filtered ? Math.min(limit * 20, MAX_ROWS) : limit), limit: int(limit) },
+    );
+  let found = await run(terms.map((t) => `+(${termClause(t)})`).join(' '));
+  if (!found.length && terms.length > 1) found = await run(terms.map((t) => `(${termClause(t)})`).join(' '));
+  return found.map((row) => {
+    const hit: SearchHit = { id: row.id as string, name: row.name as string, label: row.label as NodeLabel, kind: row.kind as string, score: row.score as number };
+    if (row.level) hit.level = row.level as Level;
+    const matched = matchedField(terms, [row.fname, row.faliases, row.ftags, row.fdescription] as Array<string | null>);
+    if (matched) hit.matchedField = matched;
+    return hit;
+  });
+}
+
+/** The first field (name, alias, tag, description) where a query term matches a word exactly, by prefix or within its typo budget. */
+function matchedField(terms: string[], values: Array<string | null>): string | undefined {
+  for (let i = 0; i < FIELDS.length; i++) {
+    const words = tokens(values[i] ?? '');
+    if (terms.some((t) => words.some((w) => w.startsWith(t) || editDistanceWithin(t, w, fuzziness(t))))) return FIELDS[i].name;
+  }
+  return undefined;
+}
+
+function editDistanceWithin(a: string, b: string, max: number): boolean {
+  if (max === 0 || Math.abs(a.length - b.length) > max) return a === b;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    if (Math.min(...current) > max) return false;
+    previous = current;
+  }
+  return previous[b.length] <= max;
+}
