@@ -1,8 +1,10 @@
+import path from 'node:path';
 import { pino } from 'pino';
 import { openStore } from '@atlas/graph/store/open-store.ts';
 import { loadSeed } from '@atlas/seeds/load-seed.ts';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { FileTokenStore } from './auth/token-store.ts';
 
 // The process entry: config → store → (seed if empty) → app → listen, and a
 // graceful stop on SIGTERM/SIGINT: stop accepting, finish in-flight requests,
@@ -19,13 +21,21 @@ if (config.SEED_ON_START && before.nodes === 0) {
   logger.info({ created: report.created }, 'seed ecosystem loaded into the empty store');
 }
 
-const app = createApp({ store, config, logger });
+const tokens = new FileTokenStore(config.TOKENS_FILE ?? path.join(config.DATA_DIR, 'tokens.json'));
+if (!(await tokens.list()).some((t) => t.active && t.role === 'admin')) {
+  logger.warn({ file: tokens.file }, 'no active admin token: create one with `npm run token -- create --role admin --name <you>`');
+}
+const app = createApp({ store, config, logger, tokens });
 const server = app.listen(config.PORT, config.HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   logger.info({ store: store.kind, port }, `atlas listening on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`);
 });
 server.keepAliveTimeout = 5_000;
+// While stopping, answers close their keep-alive connection so server.close() can finish.
+server.on('request', (_req, res) => {
+  if (stopping) res.setHeader('Connection', 'close');
+});
 
 let stopping = false;
 async function stop(signal: string): Promise<void> {

@@ -53,7 +53,8 @@ function send(t: TrustApp, c: BadCase): request.Test {
   const req = (c.method === 'GET' ? agent.get(c.path) : c.method === 'POST' ? agent.post(c.path) : c.method === 'PATCH' ? agent.patch(c.path) : agent.delete(c.path)).set(
     authFor(t, who),
   );
-  if (c.raw !== undefined) return req.set('Content-Type', c.contentType ?? 'application/json').send(c.raw);
+  // serialize(identity): superagent would otherwise JSON-encode a Buffer instead of sending its bytes.
+  if (c.raw !== undefined) return req.set('Content-Type', c.contentType ?? 'application/json').serialize((x: unknown) => x as string).send(c.raw);
   if (c.json !== undefined) return req.set('Content-Type', 'application/json').send(JSON.stringify(c.json));
   return req;
 }

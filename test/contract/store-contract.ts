@@ -175,6 +175,24 @@ export function describeStoreContract(name: string, open: OpenStore): void {
       });
     });
 
+    describe('concurrency', () => {
+      it('lets exactly one of 20 concurrent creates of the same id win', async () => {
+        const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => node({ id: 'race', label: 'Actor', name: `Racer ${i}` })));
+        expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+        for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(ConflictError);
+        expect(await store.revision()).toBe(1);
+        expect((await store.changes({ id: 'race' })).items).toHaveLength(1);
+      });
+
+      it('applies concurrent updates of one node one after another, losing none of their provenance', async () => {
+        await node({ id: 'busy', label: 'Actor', name: 'Busy' });
+        await Promise.all(Array.from({ length: 10 }, (_, i) => store.updateNode('busy', { provenance: [{ source: `doc-${i}.txt` }] }, ana)));
+        const sources = (await store.getNode('busy')).provenance.map((p) => p.source);
+        for (let i = 0; i < 10; i++) expect(sources).toContain(`doc-${i}.txt`);
+        expect(await store.revision()).toBe(11);
+      });
+    });
+
     describe('listing', () => {
       it('pages through every node exactly once, in id order, with opaque cursors', async () => {
         for (let i = 0; i < 23; i++) await node({ id: `n-${String(i).padStart(2, '0')}`, label: i % 2 ? 'Actor' : 'Topic', name: `Node ${i}` });

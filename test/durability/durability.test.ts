@@ -73,11 +73,11 @@ describe('embedded store durability', () => {
     const acknowledged: string[] = [];
     for (const [round, acks] of [
       ['a', 40],
-      ['b', 700],
-      ['c', 1500],
+      ['b', 400],
+      ['c', 900],
     ] as const) {
-      // compactEvery 250: snapshots and journal rotations happen while writing, so kills land in them too.
-      const ids = await writeThenKill(round, acks, 250);
+      // compactEvery 150: snapshots and journal rotations happen while writing, so kills land in them too.
+      const ids = await writeThenKill(round, acks, 150);
       expect(ids.length).toBeGreaterThanOrEqual(acks);
       acknowledged.push(...ids);
       const warnings: string[] = [];
@@ -91,7 +91,7 @@ describe('embedded store durability', () => {
       expect(log.items[0]).toMatchObject({ seq: 1, revision: 1, op: 'create', id: 'a-0' });
       await store.close();
     }
-  });
+  }, 180_000);
 
   it('drops a torn last journal line with a warning, and only that line', async () => {
     let store = await openStore();

@@ -66,17 +66,21 @@ export interface AtlasServer {
   stop(): Promise<void>;
 }
 
-/** Starts `api/src/server.ts` (embedded store, seed loaded) on 127.0.0.1 with a free port. */
+/**
+ * Starts `api/src/server.ts` (embedded store, seed loaded) on 127.0.0.1 with a
+ * free port. The port is read from the "listening" log line, so LOG_LEVEL
+ * stays at info.
+ */
 export async function startServer(env: Record<string, string> = {}): Promise<AtlasServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'atlas-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'api/src/server.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_ON_START: 'true', LOG_LEVEL: 'info', PUBLIC_READ: 'true', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_ON_START: 'true', PUBLIC_READ: 'true', ...env, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 90 s:\n${output.slice(-3000)}`)), 90_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start in 180 s:\n${output.slice(-3000)}`)), 90_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
@@ -138,6 +142,8 @@ export async function launchBrowser(): Promise<Browser> {
 /** A fresh context (own storage) with a desktop-sized viewport; page errors are collected. */
 export async function newPage(browser: Browser, options: { width?: number; height?: number; locale?: string } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: options.width ?? 1400, height: options.height ?? 900 }, locale: options.locale ?? 'es-ES' });
+  // tsx (esbuild keepNames) wraps functions passed to page.evaluate in a `__name` helper the page lacks.
+  await context.addInitScript('globalThis.__name = globalThis.__name || ((f) => f);');
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -160,7 +166,8 @@ export interface AxeViolation {
 /** Runs axe-core (WCAG 2.x A/AA rules) on the page; returns the serious and critical violations. */
 export async function seriousAxeViolations(page: Page, context?: string): Promise<AxeViolation[]> {
   axeSource ??= await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ content: axeSource });
+  // Evaluated through the DevTools protocol: the app's CSP (script-src 'self') rightly refuses inline <script> tags.
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axeSource);
   const violations = await page.evaluate(async (ctx) => {
     // Runs in the page (the root tsconfig has no DOM lib, hence the loose typing).
     const w = globalThis as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: AxeViolation[] }> }; document: unknown };

@@ -15,7 +15,8 @@ export const PeerParams = z.object({ actorId: IdSchema });
 export const PeersQuery = z.object({
   levels: levelsParam,
   kinds: kindsParam,
-  topics: listOfTopicKeys(),
+  // Topic ids or thematic tags (`programme:H2020-EU.3.2.`): IdSchema accepts both.
+  topics: topicsParam.describe('Topic ids or thematic tags: keep candidates working on one of them'),
   region: single(z.string().trim().min(1).max(200)).optional().describe('Municipality, province, region or country (accent-insensitive) or INE code'),
   at: atParam,
   limit: limitParam(20),
@@ -31,11 +32,6 @@ export const SpeakersQuery = z.object({
   limit: limitParam(10),
   format: single(z.enum(['json', 'csv']).default('json')),
 });
-
-/** Topic filters may be Topic ids or thematic tags (`programme:H2020-EU.3.2.`), which IdSchema also accepts. */
-function listOfTopicKeys() {
-  return topicsParam.describe('Topic ids or thematic tags: keep candidates working on one of them');
-}
 
 const Ref = z.object({ id: z.string(), name: z.string() });
 const PeerReasonSchema = z.discriminatedUnion('type', [
@@ -144,7 +140,7 @@ export function recommendationsRouter(store: GraphStore, analytics: AnalyticsSer
     const influence = { measure: q.measure, scores: new Map(centrality.scores.map((s) => [s.id, s.score])) };
     const answer = recommendSpeakers(knowledge, q.topic, influence, { diversity: q.diversity, limit: q.limit, levels: q.levels, kinds: q.kinds });
     if (q.format === 'csv') {
-      res.type('text/csv; charset=utf-8').attachment(`speakers-${answer.topic.id.replace(/[^\w.-]+/g, '_')}.csv`).send(speakersCsv(answer));
+      res.attachment(`speakers-${answer.topic.id.replace(/[^\w.-]+/g, '_')}.csv`).type('text/csv; charset=utf-8').send(speakersCsv(answer));
       return;
     }
     res.json(answer);

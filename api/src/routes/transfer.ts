@@ -106,7 +106,8 @@ export function exportRouter(store: GraphStore): Router {
   router.get('/', async (req, res) => {
     const { format } = parseRequest(ExportQuery, req.query, 'query');
     const info = EXPORT_FORMAT_INFO[format];
-    res.status(200).type(info.contentType).attachment(info.fileName);
+    // attachment() guesses a type from the extension (.gexf → octet-stream): set ours after it.
+    res.status(200).attachment(info.fileName).type(info.contentType);
     await exportGraph(store, format, res);
     res.end();
   });

@@ -1,15 +1,9 @@
 // Every kernel against networkx reference values (JSON fixtures made by
 // reference/make_reference.py) and against graphology-metrics on the same graphs.
 
-import Graph from 'graphology';
-import louvainGraphology from 'graphology-communities-louvain';
-import betweennessGraphology from 'graphology-metrics/centrality/betweenness.js';
-import closenessGraphology from 'graphology-metrics/centrality/closeness.js';
-import eigenvectorGraphology from 'graphology-metrics/centrality/eigenvector.js';
-import pagerankGraphology from 'graphology-metrics/centrality/pagerank.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CsrGraph } from './projection.ts';
-import { FIXTURE_NAMES, fixtureGraph, loadFixture, type ReferenceFixture, type Scores } from './reference/fixtures.ts';
+import { FIXTURE_NAMES, fixtureGraph, loadFixture, type Scores } from './reference/fixtures.ts';
 import { betweennessCentrality } from './kernels/betweenness.ts';
 import { closenessCentrality } from './kernels/closeness.ts';
 import { connectedComponents } from './kernels/components.ts';
@@ -18,7 +12,7 @@ import { eigenvectorCentrality } from './kernels/eigenvector.ts';
 import { louvain, modularity } from './kernels/louvain.ts';
 import { pagerankDetailed } from './kernels/pagerank.ts';
 import { bfs, kShortestPaths } from './kernels/paths.ts';
-import { mulberry32 } from './rng.ts';
+import { graphology, graphologyFromEdges, type GraphologyGraph } from './reference/graphology.ts';
 
 /** Largest |ours − reference| relative to max(1, |reference|), over every node. */
 function maxError(graph: CsrGraph, ours: Float64Array | ArrayLike<number>, reference: Scores): number {
@@ -32,13 +26,6 @@ function maxError(graph: CsrGraph, ours: Float64Array | ArrayLike<number>, refer
   return worst;
 }
 
-function toGraphology(fixture: ReferenceFixture): Graph {
-  const g = new Graph({ type: 'undirected' });
-  for (const id of fixture.nodes) g.addNode(id);
-  for (const [u, v, w] of fixture.edges) g.addEdge(u, v, { weight: w, dist: 1 / w });
-  return g;
-}
-
 function partitionOf(graph: CsrGraph, communities: string[][]): Int32Array {
   const partition = new Int32Array(graph.n).fill(-1);
   communities.forEach((members, c) => members.forEach((id) => (partition[graph.indexOf(id)] = c)));
@@ -50,10 +37,10 @@ describe.each(FIXTURE_NAMES)('kernels on the %s fixture', (name) => {
   const fixture = loadFixture(name);
   const ref = fixture.reference;
   let graph: CsrGraph;
-  let gg: Graph;
+  let gg: GraphologyGraph;
   beforeAll(async () => {
     graph = await fixtureGraph(fixture);
-    gg = toGraphology(fixture);
+    gg = graphologyFromEdges(fixture.nodes, fixture.edges);
   });
 
   it('projects the fixture graph as given', () => {
@@ -72,9 +59,8 @@ describe.each(FIXTURE_NAMES)('kernels on the %s fixture', (name) => {
     expect(maxError(graph, weighted.scores, ref.pagerank)).toBeLessThan(1e-9);
     const plain = pagerankDetailed(graph, { tolerance: 1e-10, maxIterations: 1000, weighted: false });
     expect(maxError(graph, plain.scores, ref.pagerank_unweighted)).toBeLessThan(1e-9);
-    // graphology skips isolated nodes' dangling mass differently only when there are none; compare on the default tolerance.
     const ours = pagerankDetailed(graph, { weighted: false }).scores;
-    const theirs = pagerankGraphology(gg, { getEdgeWeight: null }) as Scores;
+    const theirs = graphology.pagerank(gg);
     expect(maxError(graph, ours, theirs)).toBeLessThan(1e-6);
   });
 
@@ -83,7 +69,7 @@ describe.each(FIXTURE_NAMES)('kernels on the %s fixture', (name) => {
     expect(maxError(graph, plain, ref.eigenvector)).toBeLessThan(1e-6);
     const weighted = eigenvectorCentrality(graph, { tolerance: 1e-10, maxIterations: 1000, weighted: true });
     expect(maxError(graph, weighted, ref.eigenvector_weighted)).toBeLessThan(1e-6);
-    const theirs = eigenvectorGraphology(gg, { getEdgeWeight: null, tolerance: 1e-10, maxIterations: 1000 }) as Scores;
+    const theirs = graphology.eigenvector(gg, 1e-10);
     expect(maxError(graph, plain, theirs)).toBeLessThan(1e-6);
   });
 
@@ -91,7 +77,7 @@ describe.each(FIXTURE_NAMES)('kernels on the %s fixture', (name) => {
     const hops = closenessCentrality(graph);
     expect(maxError(graph, hops, ref.closeness)).toBeLessThan(1e-12);
     expect(maxError(graph, closenessCentrality(graph, { cost: 'inverse-weight' }), ref.closeness_weighted)).toBeLessThan(1e-9);
-    const theirs = closenessGraphology(gg, { wassermanFaust: true }) as Scores;
+    const theirs = graphology.closeness(gg);
     expect(maxError(graph, hops, theirs)).toBeLessThan(1e-12);
   });
 
@@ -100,7 +86,7 @@ describe.each(FIXTURE_NAMES)('kernels on the %s fixture', (name) => {
     expect(maxError(graph, normalised, ref.betweenness)).toBeLessThan(1e-9);
     expect(maxError(graph, betweennessCentrality(graph, { normalized: false }), ref.betweenness_unnormalized)).toBeLessThan(1e-9);
     expect(maxError(graph, betweennessCentrality(graph, { cost: 'inverse-weight' }), ref.betweenness_weighted)).toBeLessThan(1e-9);
-    const theirs = betweennessGraphology(gg, { getEdgeWeight: null }) as Scores;
+    const theirs = graphology.betweenness(gg);
     expect(maxError(graph, normalised, theirs)).toBeLessThan(1e-9);
   });
 
@@ -132,7 +118,7 @@ describe.each(FIXTURE_NAMES)('kernels on the %s fixture', (name) => {
     }
   });
 
-  it('Louvain returns a valid partition at least as modular as graphology and close to networkx', () => {
+  it('Louvain returns a valid partition, as modular as graphology over seeds, equal to networkx modularity', () => {
     const result = louvain(graph, { seed: 1 });
     expect(result.communities.length).toBe(graph.n);
     const sizes = new Int32Array(result.count);
@@ -142,12 +128,21 @@ describe.each(FIXTURE_NAMES)('kernels on the %s fixture', (name) => {
       sizes[c]++;
     }
     for (let c = 1; c < result.count; c++) expect(sizes[c]).toBeLessThanOrEqual(sizes[c - 1]);
+    // modularity() is checked against networkx above.
     expect(Math.abs(result.modularity - modularity(graph, result.communities))).toBeLessThan(1e-12);
-    const theirs = louvainGraphology.detailed(gg, { rng: mulberry32(1), getEdgeWeight: 'weight' });
-    expect(result.modularity).toBeGreaterThanOrEqual(theirs.modularity - 1e-9);
-    expect(result.modularity).toBeGreaterThanOrEqual(ref.louvain.modularity - 0.02);
     // Same seed, same partition.
     expect(Array.from(louvain(graph, { seed: 1 }).communities)).toEqual(Array.from(result.communities));
+    // Louvain is a randomised heuristic: compare the best and the mean over ten seeds.
+    const ours: number[] = [];
+    const theirs: number[] = [];
+    for (let seed = 0; seed < 10; seed++) {
+      ours.push(louvain(graph, { seed }).modularity);
+      theirs.push(graphology.louvain(gg, seed).modularity);
+    }
+    const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+    expect(Math.max(...ours)).toBeGreaterThanOrEqual(Math.max(...theirs) - 1e-9);
+    expect(Math.max(...ours)).toBeGreaterThanOrEqual(ref.louvain.modularity - 1e-9);
+    expect(mean(ours)).toBeGreaterThan(mean(theirs) - 0.01);
   });
 
   it('BFS k-hop reaches the networkx set at the networkx distances', () => {

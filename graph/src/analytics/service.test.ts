@@ -10,10 +10,14 @@ import { TimeoutError, ValidationError } from '../errors.ts';
 import { EmbeddedStore } from '../store/embedded/index.ts';
 import type { BulkBatch } from '../store/port.ts';
 import { modularity } from './kernels/louvain.ts';
+import { betweennessCentrality } from './kernels/betweenness.ts';
+import { closenessCentrality } from './kernels/closeness.ts';
+import { combineParts, runJob, type JobRequest } from './jobs.ts';
 import { WorkerPool } from './pool.ts';
 import { loadFixture } from './reference/fixtures.ts';
 import { AnalyticsService } from './service.ts';
-import { syntheticCsr } from './synthetic.ts';
+import { syntheticChunks, syntheticCsr, syntheticGraph, syntheticId } from './synthetic.ts';
+import { buildProjection } from './projection.ts';
 
 const fixture = loadFixture('h2020');
 const ctx = { actor: 'system', via: 'analytics test' };
@@ -206,6 +210,56 @@ describe('WorkerPool', () => {
       expect(Date.now() - started).toBeLessThan(10_000);
     } finally {
       await pool.close();
+    }
+  });
+});
+
+describe('split jobs', () => {
+  it('parts over interleaved sources add up to the whole computation', () => {
+    const graph = syntheticCsr({ n: 400, m: 1600, seed: 9 });
+    const requests: JobRequest[] = [
+      { kind: 'centrality', measure: 'betweenness', weighted: false },
+      { kind: 'centrality', measure: 'betweenness', weighted: true, samples: 50, seed: 4 },
+      { kind: 'centrality', measure: 'closeness', weighted: false },
+    ];
+    for (const request of requests) {
+      const whole = runJob(graph, request);
+      const parts = [0, 1, 2].map((index) => runJob(graph, { ...request, part: { index, of: 3 } } as JobRequest));
+      const combined = combineParts(graph.n, request, parts);
+      if (whole.kind !== 'centrality' || combined.kind !== 'centrality') throw new Error('centrality expected');
+      for (let i = 0; i < graph.n; i++) expect(Math.abs(combined.scores[i] - whole.scores[i])).toBeLessThan(1e-12);
+    }
+  });
+
+  it('the service splits big betweenness/closeness jobs across workers with the same result', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-analytics-split-'));
+    const store = new EmbeddedStore({ dataDir: dir });
+    const service = new AnalyticsService(store);
+    try {
+      await store.init();
+      const g = syntheticGraph({ n: 3000, m: 9000, seed: 3 });
+      const report = await store.bulkUpsert(
+        {
+          nodes: Array.from({ length: g.n }, (_, i) => ({ id: syntheticId(i), label: 'Actor' as const, name: `A${i}` })),
+          relationships: Array.from(g.from, (u, e) => ({ type: 'COLLABORATES_WITH' as const, from: syntheticId(u), to: syntheticId(g.to[e]), properties: { weight: g.weight[e] } })),
+        },
+        { mode: 'merge' },
+        ctx,
+      );
+      expect(report.errors).toEqual([]);
+      const graph = await buildProjection(syntheticChunks(g), {}, false);
+      const progress: number[] = [];
+      const bc = asMap((await service.centrality('betweenness', { onProgress: (f) => progress.push(f) })).scores);
+      const expected = betweennessCentrality(graph);
+      for (let i = 0; i < graph.n; i++) expect(Math.abs(bc.get(graph.ids[i])! - expected[i])).toBeLessThan(1e-12);
+      expect(progress.at(-1)).toBeCloseTo(1, 12);
+      const cl = asMap((await service.centrality('closeness')).scores);
+      const expectedCl = closenessCentrality(graph);
+      for (let i = 0; i < graph.n; i++) expect(Math.abs(cl.get(graph.ids[i])! - expectedCl[i])).toBeLessThan(1e-12);
+    } finally {
+      await service.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

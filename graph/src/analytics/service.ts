@@ -8,7 +8,7 @@ import { isIsoDay } from '../model/dates.ts';
 import { LEVELS, RELATIONSHIP_TYPES, type Level, type RelationshipType } from '../model/vocabulary.ts';
 import type { GraphStore } from '../store/port.ts';
 import { connectedComponents } from './kernels/components.ts';
-import { CENTRALITY_MEASURES, isHeavy, runJob, type CentralityMeasure, type JobRequest, type JobResult } from './jobs.ts';
+import { CENTRALITY_MEASURES, combineParts, isHeavy, isSplittable, runJob, type CentralityMeasure, type JobRequest, type JobResult } from './jobs.ts';
 import { abortReason, WorkerPool } from './pool.ts';
 import { buildProjection, projectionKey, type CsrGraph, type ProjectionOptions } from './projection.ts';
 
@@ -60,6 +60,10 @@ export interface ComponentsSummary {
 }
 
 const MAX_CACHED_RESULTS = 64;
+/** Worker threads in the pool: the machine's cores, at most 4. */
+const WORKERS = Math.max(1, Math.min(4, availableParallelism()));
+/** Split betweenness/closeness across workers when n·(n+m) is at least this (≈ 0.1 s of work). */
+const SPLIT_ABOVE = 20_000_000;
 
 export class AnalyticsService {
   private readonly useWorkers: boolean;
@@ -178,8 +182,7 @@ export class AnalyticsService {
     const graph = await withDeadline(this.projection(options), deadline, signal);
     let result: JobResult;
     if (this.useWorkers && isHeavy(request) && graph.n > 0) {
-      this.pool ??= new WorkerPool(Math.max(1, Math.min(2, availableParallelism())));
-      result = await this.pool.run(graph.topology(), request, { deadline, signal, onProgress });
+      result = await this.runInWorkers(graph, request, deadline, signal, onProgress);
     } else {
       // Inline kernels cannot be interrupted; they are the linear-time ones (or workers are off).
       result = runJob(graph, request, onProgress);
@@ -189,6 +192,48 @@ export class AnalyticsService {
     const shaped = shape(graph, result, revision);
     if (revision === this.cachedRevision) this.remember(key, shaped);
     return shaped;
+  }
+
+  /**
+   * One worker, or — for betweenness/closeness on graphs big enough to pay for
+   * it — every worker of the pool on an interleaved share of the sources, the
+   * parts added at the end. A failing part cancels its siblings.
+   */
+  private async runInWorkers(
+    graph: CsrGraph,
+    request: JobRequest,
+    deadline: number,
+    signal: AbortSignal | undefined,
+    onProgress: ((fraction: number) => void) | undefined,
+  ): Promise<JobResult> {
+    this.pool ??= new WorkerPool(WORKERS);
+    const topology = graph.topology();
+    const parts = isSplittable(request) && graph.n * (graph.m + graph.n) >= SPLIT_ABOVE ? WORKERS : 1;
+    if (parts === 1) return this.pool.run(topology, request, { deadline, signal, onProgress });
+    const siblings = new AbortController();
+    const forward = () => siblings.abort(signal!.reason);
+    signal?.addEventListener('abort', forward, { once: true });
+    const fractions = new Float64Array(parts);
+    try {
+      const results = await Promise.all(
+        Array.from({ length: parts }, (_, index) =>
+          this.pool!.run(topology, { ...request, part: { index, of: parts } } as JobRequest, {
+            deadline,
+            signal: siblings.signal,
+            onProgress: (fraction) => {
+              fractions[index] = fraction;
+              onProgress?.(fractions.reduce((a, b) => a + b, 0) / parts);
+            },
+          }).catch((error: unknown) => {
+            siblings.abort(error);
+            throw error;
+          }),
+        ),
+      );
+      return combineParts(graph.n, request, results);
+    } finally {
+      signal?.removeEventListener('abort', forward);
+    }
   }
 
   private remember(key: string, value: unknown): void {

@@ -112,3 +112,45 @@ export function* syntheticChunks(graph: SyntheticGraph, chunkSize = 10_000): Gen
     yield { nodes: [], relationships };
   }
 }
+
+export interface SyntheticParticipationOptions {
+  actors: number;
+  /** Shared items (projects/events). */
+  items: number;
+  /** Participations (actor → item links); item sizes are heavy-tailed, a few items are huge. */
+  participations: number;
+  seed?: number;
+}
+
+/**
+ * Actors taking part in projects, as store topology: the input of the
+ * collaboration projection's clique expansion. Item sizes follow a Pareto law
+ * (most items have a handful of partners, the largest hundreds), actors are
+ * picked uniformly.
+ */
+export function* syntheticParticipationChunks(options: SyntheticParticipationOptions, chunkSize = 10_000): Generator<TopologyChunk> {
+  const { actors, items, participations, seed = 1 } = options;
+  const rng = mulberry32(seed);
+  const size = new Float64Array(items);
+  let total = 0;
+  for (let i = 0; i < items; i++) total += size[i] = Math.pow(1 - rng(), -1 / 1.6);
+  for (let i = 0; i < actors; i += chunkSize) {
+    const nodes = [];
+    for (let j = i; j < Math.min(actors, i + chunkSize); j++) nodes.push({ id: syntheticId(j), label: 'Actor' as const, kind: 'other' });
+    yield { nodes, relationships: [] };
+  }
+  const itemId = (i: number) => `item-${i.toString().padStart(7, '0')}`;
+  for (let i = 0; i < items; i += chunkSize) {
+    const nodes = [];
+    for (let j = i; j < Math.min(items, i + chunkSize); j++) nodes.push({ id: itemId(j), label: 'Project' as const, kind: 'project' });
+    yield { nodes, relationships: [] };
+  }
+  let made = 0;
+  for (let i = 0; i < items && made < participations; i++) {
+    const k = Math.max(2, Math.min(actors, Math.round((size[i] / total) * participations)));
+    const relationships = [];
+    for (let j = 0; j < k && made < participations; j++, made++)
+      relationships.push({ id: `part-${made}`, type: 'PARTICIPATES_IN' as const, from: syntheticId(Math.floor(rng() * actors)), to: itemId(i) });
+    yield { nodes: [], relationships };
+  }
+}

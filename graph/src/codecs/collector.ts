@@ -30,6 +30,7 @@ export class ImportCollector implements DecodeSink {
   private readonly nodeRows = new Map<string, number>();
   private readonly relationshipRows = new Map<string, number>();
   private readonly deferred: Array<Pending<Record<string, unknown>>> = [];
+  private readonly rejected: Array<Pending<Record<string, unknown>>> = [];
 
   constructor(private readonly onProgress: (file: string, rows: number) => void = () => {}) {}
 
@@ -56,6 +57,7 @@ export class ImportCollector implements DecodeSink {
   }
 
   node(value: Record<string, unknown>, origin: ElementOrigin): void {
+    if (value.id === undefined && value.name === undefined) return this.fieldError(origin, 'id', 'an element needs an id or a name');
     const parsed = NodeInputSchema.safeParse(value);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) this.fieldError(origin, issue.path.map(String).join('.') || 'id', issue.message);
@@ -81,6 +83,8 @@ export class ImportCollector implements DecodeSink {
     const parsed = RelationshipInputSchema.safeParse(value);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) this.fieldError(origin, issue.path.map(String).join('.') || 'type', issue.message);
+      // Its ends are still checked, so that the report lists every problem of the row.
+      this.rejected.push({ value, origin });
       return;
     }
     const id = parsed.data.id ?? relationshipIdFor(parsed.data);
@@ -101,6 +105,7 @@ export class ImportCollector implements DecodeSink {
     };
     for (const r of this.relationships) (check(r.value.from), check(r.value.to));
     for (const r of this.deferred) (check(r.value.from), check(r.value.to));
+    for (const r of this.rejected) (check(r.value.from), check(r.value.to));
     return [...missing];
   }
 
@@ -123,6 +128,12 @@ export class ImportCollector implements DecodeSink {
         continue;
       }
       this.acceptRelationship(type ? { ...value, type } : { ...value, type: 'COLLABORATES_WITH' }, origin);
+    }
+    for (const { value, origin } of this.rejected) {
+      for (const end of ['from', 'to'] as const) {
+        const id = value[end];
+        if (typeof id === 'string' && id !== '' && !labelOf(id)) this.fieldError(origin, end, `"${id}" is neither in the imported elements nor in the store`);
+      }
     }
     for (const { value, origin } of this.relationships) {
       const from = labelOf(value.from);

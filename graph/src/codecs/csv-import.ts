@@ -45,11 +45,13 @@ export async function decodeCsvFile(file: PreparedFile, sink: DecodeSink): Promi
     if (isConnectionsHeader(header)) {
       summary.kind = 'connections';
       plan = connectionsPlan(header, file.name);
-      if (!plan.kumu && !header.includes('type')) fail('connections need a "type" column (from,to,type,…)', 1, 'type');
-      if (!header.some((h) => h.toLowerCase() === 'from')) fail('missing column "from"', 1, 'from');
+      if (!plan.kumu && !header.includes('type')) return (fail('connections need a "type" column (from,to,type,…)', 1, 'type'), summary);
     } else if (isElementsHeader(header)) {
       summary.kind = 'elements';
       plan = elementsPlan(header, file.name);
+      if (!plan.kumu && !header.includes('id') && !header.includes('name')) {
+        return (fail('elements need an "id" or a "name" column (id,label,kind,level,…,name)', 1, 'id'), summary);
+      }
     } else {
       fail(
         `the header (${header.slice(0, 6).join(', ')}…) is neither elements (id,label,…,name) nor connections (from,to,type,…); missing column "id" or "from"/"to"`,

@@ -68,6 +68,10 @@ export async function openCsv(file: PreparedFile, detected: DetectedEncoding): P
   source.on('error', (error) => parser.destroy(error));
   source.pipe(parser);
   const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
+  // The parser runs ahead of the consumer: the failing record is the one after
+  // those it had emitted (header and empty rows included) when it failed.
+  let failedAt: number | undefined;
+  parser.on('error', () => (failedAt ??= parser.info.records + 1));
 
   let row = 0;
   const nextRecord = async (): Promise<string[] | undefined> => {
@@ -77,7 +81,7 @@ export async function openCsv(file: PreparedFile, detected: DetectedEncoding): P
       return next.done ? undefined : next.value;
     } catch (error) {
       const e = error as Error & { code?: string };
-      throw new CsvSyntaxError(csvMessage(e), row + 1);
+      throw new CsvSyntaxError(csvMessage(e), failedAt ?? row + 1);
     }
   };
 
@@ -106,6 +110,7 @@ function csvMessage(e: Error & { code?: string }): string {
       return 'a quoted value is never closed (missing ")';
     case 'CSV_INVALID_CLOSING_QUOTE':
     case 'CSV_INVALID_OPENING_QUOTE':
+    case 'INVALID_OPENING_QUOTE':
     case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
       return 'a quote " appears inside a value that is not quoted as RFC 4180 requires (write "" for a quote inside a quoted value)';
     default:

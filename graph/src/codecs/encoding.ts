@@ -80,7 +80,9 @@ export async function* decodeText(file: PreparedFile, detected: DetectedEncoding
   const decoder = new TextDecoder(detected.encoding, { fatal: detected.encoding === 'utf-8' });
   let skip = detected.skip;
   let offset = 0;
+  file.bytesRead = 0;
   for await (const raw of file.open()) {
+    file.bytesRead += raw.byteLength;
     let chunk = raw;
     if (skip > 0) {
       const n = Math.min(skip, chunk.byteLength);

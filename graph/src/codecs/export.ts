@@ -137,8 +137,9 @@ export async function exportGraph(store: GraphStore, format: ExportFormat, out: 
   let bytes = 0;
   for await (const chunk of exportChunks(store, format, options, counts)) {
     if (!chunk.byteLength) continue;
+    if (out.destroyed) break; // the client went away: stop reading the store
     bytes += chunk.byteLength;
-    if (!out.write(chunk)) await once(out, 'drain');
+    if (!out.write(chunk)) await Promise.race([once(out, 'drain'), once(out, 'close')]);
   }
   return { format, ...counts, bytes };
 }

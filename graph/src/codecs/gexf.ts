@@ -2,9 +2,9 @@ import type { GraphNode, GraphRelationship } from '../model/schemas.ts';
 import { readText } from './encoding.ts';
 import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, nodeFromAttributes, relationshipFromAttributes, type AttributeDef } from './graph-attributes.ts';
 import type { DecodeSink } from './sink.ts';
-import { SourceError, type PreparedFile } from './source.ts';
+import type { PreparedFile } from './source.ts';
 import { escapeXml, xmlAttributes } from './xml-text.ts';
-import { attr, children, parseXml, text, type XmlElement } from './xml-read.ts';
+import { XmlSyntaxError, attr, children, parseXml, text, type XmlElement } from './xml-read.ts';
 
 // GEXF 1.3 (http://gexf.net/1.3, schema http://gexf.net/1.3/gexf.xsd), the
 // format Gephi and Gephi Lite open natively.
@@ -67,7 +67,7 @@ export async function decodeGexfFile(file: PreparedFile, sink: DecodeSink): Prom
   try {
     doc = parseXml((await readText(file)).text);
   } catch (error) {
-    fail('(file)', error instanceof SourceError ? error.message : `not well-formed XML: ${(error as Error).message}`);
+    fail('(file)', (error as Error).message, (error as XmlSyntaxError).line);
     return counts;
   }
   const gexf = children(doc, 'gexf')[0];

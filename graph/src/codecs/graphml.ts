@@ -2,9 +2,9 @@ import type { GraphNode, GraphRelationship } from '../model/schemas.ts';
 import { readText } from './encoding.ts';
 import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, nodeFromAttributes, relationshipFromAttributes, type AttributeDef } from './graph-attributes.ts';
 import type { DecodeSink } from './sink.ts';
-import { SourceError, type PreparedFile } from './source.ts';
+import type { PreparedFile } from './source.ts';
 import { escapeXml, xmlAttributes } from './xml-text.ts';
-import { attr, children, parseXml, text, type XmlElement } from './xml-read.ts';
+import { XmlSyntaxError, attr, children, parseXml, text, type XmlElement } from './xml-read.ts';
 
 // GraphML (http://graphml.graphdrawing.org/xmlns, schema graphml.xsd 1.0) as
 // Gephi, yEd, NetworkX and Neo4j APOC read it. Key ids are prefixed (n_/e_) so
@@ -57,7 +57,7 @@ export async function decodeGraphmlFile(file: PreparedFile, sink: DecodeSink): P
   try {
     doc = parseXml((await readText(file)).text);
   } catch (error) {
-    fail('(file)', error instanceof SourceError ? error.message : `not well-formed XML: ${(error as Error).message}`);
+    fail('(file)', (error as Error).message, (error as XmlSyntaxError).line);
     return counts;
   }
   const root = children(doc, 'graphml')[0];

@@ -18,8 +18,9 @@ export interface ImportProgress {
   rows?: number;
   /** Elements read so far in all files. */
   elements: number;
-  /** Bytes of all files, when known (progress bars). */
+  /** Bytes of all files, when known, and bytes read so far (progress bars). */
   totalBytes?: number;
+  bytesRead: number;
 }
 
 export interface ImportOptions {
@@ -76,7 +77,10 @@ export async function importGraph(store: GraphStore, files: ImportFile[], option
 
   let elements = 0;
   let totalBytes: number | undefined = 0;
-  const progress = (p: Omit<ImportProgress, 'elements' | 'totalBytes'>) => options.onProgress?.({ ...p, elements, totalBytes });
+  let bytesDone = 0;
+  let current: PreparedFile | undefined;
+  const progress = (p: Omit<ImportProgress, 'elements' | 'totalBytes' | 'bytesRead'>) =>
+    options.onProgress?.({ ...p, elements, totalBytes, bytesRead: bytesDone + (current?.bytesRead ?? 0) });
   const lastRows = new Map<string, number>();
   const collector = new ImportCollector((file, rows) => {
     elements += rows - (lastRows.get(file) ?? 0);
@@ -102,6 +106,7 @@ export async function importGraph(store: GraphStore, files: ImportFile[], option
   // Elements before connections whatever order the files came in.
   for (const { file, format } of prepared) {
     formats.add(format);
+    current = file;
     if (format === 'csv') {
       const s = await decodeCsvFile(file, collector);
       summaries.push({ name: file.name, format, kind: s.kind, encoding: s.encoding, delimiter: s.delimiter, rows: s.rows });
@@ -110,6 +115,8 @@ export async function importGraph(store: GraphStore, files: ImportFile[], option
       const s = await decode(file, collector);
       summaries.push({ name: file.name, format, rows: s.nodes + s.relationships });
     }
+    bytesDone += file.bytesRead ?? 0;
+    current = undefined;
   }
 
   progress({ phase: 'check' });
@@ -129,7 +136,11 @@ export async function importGraph(store: GraphStore, files: ImportFile[], option
     warnings: collector.warnings,
   };
   if (collector.errorCount > 0) {
-    return failed(base, collector.errors, collector.errorCount, dryRun, await store.revision());
+    const order = new Map(prepared.map((p, i) => [p.file.name, i]));
+    const errors = [...collector.errors].sort(
+      (a, b) => (order.get(a.file ?? '') ?? -1) - (order.get(b.file ?? '') ?? -1) || (a.row ?? 0) - (b.row ?? 0),
+    );
+    return failed(base, errors, collector.errorCount, dryRun, await store.revision());
   }
 
   progress({ phase: 'write' });

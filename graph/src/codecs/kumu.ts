@@ -90,8 +90,17 @@ const TYPE_SYNONYMS: Record<string, RelationshipType> = {
   topic: 'ABOUT',
 };
 
+const typeCache = new Map<string, RelationshipType | undefined>();
+
 /** A relationship type written loosely (`participates in`, `Collaboration`) → the vocabulary, or undefined. */
 export function normaliseRelationshipType(value: string): RelationshipType | undefined {
+  if (typeCache.has(value)) return typeCache.get(value);
+  const type = normalise(value);
+  if (typeCache.size < 1000) typeCache.set(value, type);
+  return type;
+}
+
+function normalise(value: string): RelationshipType | undefined {
   const upper = key(value).toUpperCase();
   if ((RELATIONSHIP_TYPES as readonly string[]).includes(upper)) return upper as RelationshipType;
   return TYPE_SYNONYMS[upper.toLowerCase()] ?? TYPE_SYNONYMS[upper.toLowerCase().split('_')[0]];

@@ -19,6 +19,8 @@ export interface PreparedFile {
   size?: number;
   reopenable: boolean;
   open(): AsyncIterable<Uint8Array>;
+  /** Bytes consumed by the decoding pass so far (progress bars). */
+  bytesRead?: number;
 }
 
 const HEAD_BYTES = 64 * 1024;

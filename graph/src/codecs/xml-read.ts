@@ -1,11 +1,23 @@
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 // Shared fast-xml-parser set-up for GEXF and GraphML: attributes kept as
 // strings, repeated elements always arrays, no value coercion.
 
 const ARRAYS = new Set(['node', 'edge', 'attvalue', 'attribute', 'attributes', 'key', 'data', 'graph', 'spell']);
 
+export class XmlSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Parses after a well-formedness check (the parser alone forgives unclosed tags). */
 export function parseXml(text: string): Record<string, unknown> {
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) throw new XmlSyntaxError(`not well-formed XML at line ${valid.err.line}: ${valid.err.msg}`, valid.err.line);
   const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '@_',

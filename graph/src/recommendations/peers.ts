@@ -156,7 +156,11 @@ export class PeerScorer {
     return out;
   }
 
+  private readonly practiceCache = new Map<string, { developed: Set<string>; known: Set<string> }>();
+
   private practicesOf(actorId: string): { developed: Set<string>; known: Set<string> } {
+    const cached = this.practiceCache.get(actorId);
+    if (cached) return cached;
     const developed = new Set<string>();
     const known = new Set<string>();
     for (const link of this.knowledge.out(actorId)) {
@@ -165,7 +169,9 @@ export class PeerScorer {
       if (link.type === 'DEVELOPED') developed.add(target.id);
       if (link.type === 'DEVELOPED' || link.type === 'ADOPTED') known.add(target.id);
     }
-    return { developed, known };
+    const sets = { developed, known };
+    this.practiceCache.set(actorId, sets);
+    return sets;
   }
 
   /** Practices `developer` developed that `learner` does not know yet and that fit its topics (or are transferable). */

@@ -102,6 +102,7 @@ function proposers(world: World): Record<RelationshipType, Proposer> {
       const b = sameRegionOr(world, random, actorRegion(world, a), 0.75);
       return { from: a, to: b, properties: { weight: random.between(1, 5) }, validFrom: `${random.between(2010, 2024)}-01-01` };
     },
+    AFFILIATED_WITH: () => null, // the generator makes no Person nodes
     PARTICIPATES_IN: (random) => {
       const j = world.projects.sample(random);
       const region = world.provinces[world.projectProvince[j]].regionCode;

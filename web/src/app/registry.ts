@@ -4,11 +4,15 @@
 import type { ToolEntry, ViewEntry } from '../state/types.ts';
 import { NetworkView } from '../views/network/NetworkView.tsx';
 import { TableView } from '../views/table/TableView.tsx';
+import { RingsView } from '../views/rings/RingsView.tsx';
+import { MapView } from '../views/map/MapView.tsx';
 import { FiltersTool } from '../tools/filters/FiltersTool.tsx';
 import { EditTool } from '../editing/EditTool.tsx';
 
 export const views: ViewEntry[] = [
   { id: 'network', titleKey: 'view.network', component: NetworkView },
+  { id: 'rings', titleKey: 'view.rings', component: RingsView },
+  { id: 'map', titleKey: 'view.map', component: MapView },
   { id: 'table', titleKey: 'view.table', component: TableView },
 ];
 

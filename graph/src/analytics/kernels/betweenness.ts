@@ -25,19 +25,31 @@ export interface BetweennessOptions {
  * different factor for sampled sources versus the other nodes.
  */
 export function betweennessCentrality(csr: CsrTopology, options: BetweennessOptions = {}): Float64Array {
-  const { n } = csr;
-  const normalized = options.normalized ?? true;
-  let sources: Int32Array | null = options.sources ?? null;
-  if (!sources && options.samples !== undefined && options.samples < n) {
-    sources = sampleIndices(n, Math.max(1, Math.floor(options.samples)), mulberry32(options.seed ?? 0));
-  }
-  const list = sources ?? allNodes(n);
-  const bc = costCode(options.cost) === 0 ? brandesHops(csr, list, options.onProgress) : brandesWeighted(csr, list, costCode(options.cost), options.onProgress);
-  rescale(bc, n, normalized, sources);
+  const sources = betweennessSources(csr.n, options);
+  const bc = betweennessRaw(csr, sources ?? allNodes(csr.n), options.cost, options.onProgress);
+  rescaleBetweenness(bc, csr.n, options.normalized ?? true, sources);
   return bc;
 }
 
-function allNodes(n: number): Int32Array {
+/** The sampled sources for these options, or null for exact (every node). */
+export function betweennessSources(n: number, options: Pick<BetweennessOptions, 'samples' | 'seed' | 'sources'>): Int32Array | null {
+  if (options.sources) return options.sources;
+  if (options.samples !== undefined && options.samples < n)
+    return sampleIndices(n, Math.max(1, Math.floor(options.samples)), mulberry32(options.seed ?? 0));
+  return null;
+}
+
+/**
+ * Unscaled dependency sums from the given sources. Sums over disjoint source
+ * sets add up, which is how the service splits one computation across workers
+ * (then calls rescaleBetweenness once).
+ */
+export function betweennessRaw(csr: CsrTopology, sources: Int32Array, cost?: EdgeCost, onProgress?: Progress): Float64Array {
+  const code = costCode(cost);
+  return code === 0 ? brandesHops(csr, sources, onProgress) : brandesWeighted(csr, sources, code, onProgress);
+}
+
+export function allNodes(n: number): Int32Array {
   const all = new Int32Array(n);
   for (let i = 0; i < n; i++) all[i] = i;
   return all;
@@ -163,8 +175,8 @@ function brandesWeighted(csr: CsrTopology, sources: Int32Array, code: 0 | 1 | 2,
   return bc;
 }
 
-/** networkx `_rescale` for undirected graphs with endpoints=False. */
-function rescale(bc: Float64Array, n: number, normalized: boolean, sampled: Int32Array | null): void {
+/** networkx `_rescale` for undirected graphs with endpoints=False; `sampled` null = exact. */
+export function rescaleBetweenness(bc: Float64Array, n: number, normalized: boolean, sampled: Int32Array | null): void {
   const N = n - 1;
   if (N < 2) {
     bc.fill(0);

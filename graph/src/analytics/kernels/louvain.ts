@@ -9,7 +9,7 @@ export interface LouvainOptions {
   seed?: number;
   /** Use edge weights (default true). */
   weighted?: boolean;
-  /** A level stops when a full sweep gains less modularity than this (default 1e-7). */
+  /** A node moves only when that raises modularity by more than this (default 0). */
   tolerance?: number;
   /** Upper bound on aggregation levels (default 32). */
   maxLevels?: number;
@@ -41,7 +41,7 @@ interface Level {
  * Q = Σ_c [ in_c / 2m − γ (tot_c / 2m)² ], as networkx `modularity`.
  */
 export function louvain(csr: CsrTopology, options: LouvainOptions = {}): LouvainResult {
-  const { resolution = 1, seed = 0, weighted = true, tolerance = 1e-7, maxLevels = 32, onProgress } = options;
+  const { resolution = 1, seed = 0, weighted = true, tolerance = 0, maxLevels = 32, onProgress } = options;
   const n = csr.n;
   const rng = mulberry32(seed);
   let level: Level = {
@@ -110,46 +110,59 @@ function moveNodes(level: Level, resolution: number, tolerance: number, rng: () 
   const isLinked = new Uint8Array(n);
   const gamma = resolution / total;
   let moved = false;
-  for (;;) {
-    let gain = 0;
-    let moves = 0;
-    for (let oi = 0; oi < n; oi++) {
-      const u = order[oi];
-      const cu = community[u];
-      const ku = strength[u];
-      let count = 0;
-      for (let k = offsets[u], end = offsets[u + 1]; k < end; k++) {
-        const c = community[targets[k]];
-        if (!isLinked[c]) {
-          isLinked[c] = 1;
-          linkWeight[c] = 0;
-          linked[count++] = c;
-        }
-        linkWeight[c] += weights[k];
+  // Queue-based local moving (the "fast local move" of Leiden): every node once
+  // in random order, then only the neighbours of nodes that moved. Each move
+  // raises modularity, so it ends; the pop budget only guards against float ties.
+  const queue = order;
+  const inQueue = new Uint8Array(n).fill(1);
+  let head = 0;
+  let size = n;
+  for (let pops = 0, maxPops = 64 * n + 1024; size > 0 && pops < maxPops; pops++) {
+    const u = queue[head];
+    head = head + 1 === n ? 0 : head + 1;
+    size--;
+    inQueue[u] = 0;
+    const cu = community[u];
+    const ku = strength[u];
+    let count = 0;
+    for (let k = offsets[u], end = offsets[u + 1]; k < end; k++) {
+      const c = community[targets[k]];
+      if (!isLinked[c]) {
+        isLinked[c] = 1;
+        linkWeight[c] = 0;
+        linked[count++] = c;
       }
-      tot[cu] -= ku;
-      // Gain of joining c, up to a constant factor: w(u, c) − γ · tot_c · k_u / 2m.
-      const stay = (isLinked[cu] ? linkWeight[cu] : 0) - gamma * tot[cu] * ku;
-      let best = cu;
-      let bestGain = stay;
-      for (let i = 0; i < count; i++) {
-        const c = linked[i];
-        const g = linkWeight[c] - gamma * tot[c] * ku;
-        if (g > bestGain) {
-          bestGain = g;
-          best = c;
-        }
-      }
-      for (let i = 0; i < count; i++) isLinked[linked[i]] = 0;
-      tot[best] += ku;
-      if (best !== cu) {
-        community[u] = best;
-        gain += (bestGain - stay) / total;
-        moves++;
+      linkWeight[c] += weights[k];
+    }
+    tot[cu] -= ku;
+    // Gain of joining c, up to the factor 2/2m: w(u, c) − γ · tot_c · k_u / 2m.
+    const stay = (isLinked[cu] ? linkWeight[cu] : 0) - gamma * tot[cu] * ku;
+    let best = cu;
+    let bestGain = stay;
+    for (let i = 0; i < count; i++) {
+      const c = linked[i];
+      const g = linkWeight[c] - gamma * tot[c] * ku;
+      if (g > bestGain) {
+        bestGain = g;
+        best = c;
       }
     }
-    if (moves > 0) moved = true;
-    if (moves === 0 || 2 * gain < tolerance) break;
+    for (let i = 0; i < count; i++) isLinked[linked[i]] = 0;
+    if (best !== cu && (2 * (bestGain - stay)) / total <= tolerance) best = cu;
+    tot[best] += ku;
+    if (best === cu) continue;
+    community[u] = best;
+    moved = true;
+    for (let k = offsets[u], end = offsets[u + 1]; k < end; k++) {
+      const v = targets[k];
+      if (!inQueue[v] && community[v] !== best) {
+        let tail = head + size;
+        if (tail >= n) tail -= n;
+        queue[tail] = v;
+        size++;
+        inQueue[v] = 1;
+      }
+    }
   }
   // Renumber 0..count-1 in order of first appearance.
   const renumber = new Int32Array(n).fill(-1);

@@ -59,8 +59,8 @@ export interface EmbeddedStoreOptions {
  */
 export class EmbeddedStore implements GraphStore {
   readonly kind = 'embedded' as const;
-  private readonly graph = new MemoryGraph();
-  private readonly changeLog = new ChangeLog();
+  private graph = new MemoryGraph();
+  private changeLog = new ChangeLog();
   private readonly dataDir: string;
   private readonly compactEvery: number;
   private readonly warn: (msg: string) => void;
@@ -69,8 +69,6 @@ export class EmbeddedStore implements GraphStore {
   private rev = 0;
   private sinceSnapshot = 0;
   private searchIndex: SearchIndex | null = null;
-  /** While set, writes wait (journal rotation in progress). */
-  private gate: Promise<void> | null = null;
   private compaction: Promise<void> | null = null;
   private snapshotRevision = 0;
   private closed = false;
@@ -85,6 +83,10 @@ export class EmbeddedStore implements GraphStore {
   async init(): Promise<void> {
     if (this.journal) return;
     mkdirSync(this.dataDir, { recursive: true });
+    // Fresh state: init() may follow a close().
+    this.graph = new MemoryGraph();
+    this.changeLog = new ChangeLog();
+    this.searchIndex = null;
     const recovered = recover(this.dataDir, this.graph, this.changeLog, this.warn);
     this.rev = recovered.revision;
     this.segments = recovered.segments;
@@ -96,7 +98,6 @@ export class EmbeddedStore implements GraphStore {
   async close(): Promise<void> {
     if (!this.journal || this.closed) return;
     this.closed = true;
-    while (this.gate) await this.gate;
     if (this.compaction) await this.compaction;
     await this.journal.flush();
     if (this.sinceSnapshot > 0) await this.compact();
@@ -129,9 +130,7 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async getRelationship(id: string): Promise<GraphRelationship> {
-    const rel = this.graph.relationships.get(id);
-    if (!rel) throw new NotFoundError('relationship', id);
-    return rel;
+    return this.relationship(id);
   }
 
   async listNodes(filter: NodeFilter & PageRequest): Promise<Page<GraphNode>> {
@@ -300,7 +299,7 @@ export class EmbeddedStore implements GraphStore {
 
   async updateRelationship(id: string, patch: RelationshipPatch, ctx: WriteContext): Promise<GraphRelationship> {
     await this.writable();
-    const existing = await this.getRelationship(id);
+    const existing = this.relationship(id);
     const rel = relationshipWithPatch(existing, patch, ctx, now());
     await this.commit([{ entity: 'relationship', op: 'update', id, before: existing, after: rel }], ctx);
     return rel;
@@ -308,7 +307,7 @@ export class EmbeddedStore implements GraphStore {
 
   async deleteRelationship(id: string, ctx: WriteContext): Promise<void> {
     await this.writable();
-    const existing = await this.getRelationship(id);
+    const existing = this.relationship(id);
     await this.commit([{ entity: 'relationship', op: 'delete', id, before: existing, after: null }], ctx);
   }
 
@@ -344,10 +343,15 @@ export class EmbeddedStore implements GraphStore {
     return node;
   }
 
-  /** Waits out a journal rotation; callers must not await between this and commit(). */
+  private relationship(id: string): GraphRelationship {
+    const rel = this.graph.relationships.get(id);
+    if (!rel) throw new NotFoundError('relationship', id);
+    return rel;
+  }
+
+  /** Callers validate and commit without awaiting in between, so checks cannot go stale. */
   private async writable(): Promise<void> {
-    if (!this.journal) throw new Error('the embedded store is not open (call init())');
-    while (this.gate) await this.gate;
+    if (!this.journal || this.closed) throw new Error('the embedded store is not open (call init())');
   }
 
   /**
@@ -358,17 +362,30 @@ export class EmbeddedStore implements GraphStore {
     const journal = this.journal!;
     const revision = ++this.rev;
     const at = now();
+    // Lines are appended in chunks: a million-entry import becomes ~1000 strings, not a million.
+    let chunk: string[] = [];
+    let chunkBytes = 0;
+    let chunkStart = journal.end;
     for (const change of changes) {
       const entry: ChangeEntry = { seq: this.changeLog.lastSeq + 1, revision, at, actor: ctx.actor, via: ctx.via, ...change };
       const line = entryLine(entry);
-      const offset = journal.append(line);
-      this.changeLog.add(journal.current, offset, Buffer.byteLength(line) - 1, entry.id, at);
+      const bytes = Buffer.byteLength(line);
+      this.changeLog.add(journal.current, chunkStart + chunkBytes, bytes - 1, entry.id, at);
+      chunk.push(line);
+      chunkBytes += bytes;
+      if (chunk.length === 1000) {
+        journal.append(chunk.join(''));
+        chunkStart += chunkBytes;
+        chunk = [];
+        chunkBytes = 0;
+      }
       applyEntry(this.graph, entry);
       if (this.searchIndex && entry.entity === 'node') {
         if (entry.after) this.searchIndex.put(entry.after as GraphNode);
         else this.searchIndex.remove(entry.id);
       }
     }
+    if (chunk.length) journal.append(chunk.join(''));
     const lastSeq = this.changeLog.lastSeq;
     journal.append(commitLine({ commit: revision, lastSeq, count: changes.length }));
     this.sinceSnapshot += changes.length;
@@ -383,25 +400,17 @@ export class EmbeddedStore implements GraphStore {
   }
 
   /**
-   * Snapshot + rotation. Writes pause only while the journal is rotated; the
-   * snapshot is then written from the captured records (never mutated in
-   * place) while writes go on. Start-up replays every entry newer than the
-   * snapshot from whichever file holds it, so any crash point is safe.
+   * Snapshot + rotation, without pausing writes: in one synchronous step the
+   * state is captured (records are never mutated in place) and a rotation is
+   * queued in the journal, so the archived segment ends exactly at the
+   * captured revision. Start-up replays every entry newer than the snapshot
+   * from whichever file holds it, so any crash point is safe.
    */
   private async compact(): Promise<void> {
-    let release!: () => void;
-    while (this.gate) await this.gate;
-    this.gate = new Promise<void>((resolve) => (release = resolve));
-    let state: Parameters<typeof writeSnapshot>[1];
-    try {
-      await this.journal!.flush();
-      state = { revision: this.rev, seq: this.changeLog.lastSeq, nodes: [...this.graph.nodes.values()], relationships: [...this.graph.relationships.values()] };
-      if (this.sinceSnapshot > 0) this.segments.push(await this.journal!.rotate(join(this.dataDir, segmentName(this.rev))));
-      this.sinceSnapshot = 0;
-    } finally {
-      this.gate = null;
-      release();
-    }
+    const state = { revision: this.rev, seq: this.changeLog.lastSeq, nodes: [...this.graph.nodes.values()], relationships: [...this.graph.relationships.values()] };
+    if (this.sinceSnapshot > 0) this.segments.push(this.journal!.rotate(join(this.dataDir, segmentName(state.revision))));
+    this.sinceSnapshot = 0;
+    await this.journal!.flush();
     if (state.revision !== this.snapshotRevision) {
       await writeSnapshot(join(this.dataDir, SNAPSHOT_FILE), state);
       this.snapshotRevision = state.revision;

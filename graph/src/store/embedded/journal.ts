@@ -5,12 +5,19 @@ import { dirname } from 'node:path';
 // The append-only journal file with group commit: writers queue their lines
 // and wait; one flusher writes everything queued, fsyncs once, then resolves
 // all the waiters. Offsets of queued lines are known at queue time because
-// appends happen strictly in queue order.
+// appends happen strictly in queue order. Rotation is queued the same way,
+// so every line lands in the file that was current when it was appended.
 
 export interface JournalFile {
   path: string;
-  /** Read descriptor; survives renames (rotation). */
+  /** Read descriptor; survives renames (rotation). -1 until the file is open. */
   readFd: number;
+}
+
+interface Rotation {
+  archivePath: string;
+  old: JournalFile;
+  next: JournalFile;
 }
 
 interface Waiter {
@@ -20,29 +27,35 @@ interface Waiter {
 
 export class Journal {
   private handle!: FileHandle;
-  private queued: string[] = [];
+  private queued: Array<string | Rotation> = [];
   private waiters: Waiter[] = [];
   private flushing: Promise<void> | null = null;
   private failed: Error | null = null;
-  /** Logical size, including queued but unwritten bytes. */
+  /** Logical size of the current file, including queued but unwritten bytes. */
   private size = 0;
+  /** The file that the next appended line belongs to. */
   current!: JournalFile;
 
   private constructor(private readonly path: string) {}
 
   /** `file`: the object the change log already refers to for this path (after recovery). */
-  static async open(path: string, file?: JournalFile): Promise<Journal> {
+  static async open(path: string, file: JournalFile = { path, readFd: -1 }): Promise<Journal> {
     const journal = new Journal(path);
     await journal.openFile(file);
+    journal.current = file;
+    journal.size = (await journal.handle.stat()).size;
     return journal;
   }
 
-  private async openFile(file: JournalFile = { path: this.path, readFd: -1 }): Promise<void> {
+  private async openFile(file: JournalFile): Promise<void> {
     this.handle = await open(this.path, 'a');
-    this.size = (await this.handle.stat()).size;
     file.readFd = openSync(this.path, 'r');
-    this.current = file;
     await syncDirectory(dirname(this.path));
+  }
+
+  /** Byte offset where the next appended text will start. */
+  get end(): number {
+    return this.size;
   }
 
   /** Queues text (whole lines ending in "\n"); returns the byte offset where it will start. */
@@ -52,6 +65,21 @@ export class Journal {
     this.size += Buffer.byteLength(text);
     this.queued.push(text);
     return offset;
+  }
+
+  /**
+   * Everything appended so far will end up in `archivePath` (the current file,
+   * renamed; it keeps serving reads through its descriptor); later appends go
+   * to a fresh journal. Takes effect at the next flush; returns the archived file.
+   */
+  rotate(archivePath: string): JournalFile {
+    if (this.failed) throw this.failed;
+    const old = this.current;
+    const next: JournalFile = { path: this.path, readFd: -1 };
+    this.queued.push({ archivePath, old, next });
+    this.current = next;
+    this.size = 0;
+    return old;
   }
 
   /** Resolves once everything queued so far is on disk (fsync'd). */
@@ -66,12 +94,12 @@ export class Journal {
   private async flushLoop(): Promise<void> {
     try {
       while (this.waiters.length) {
-        const texts = this.queued;
+        const items = this.queued;
         const waiters = this.waiters;
         this.queued = [];
         this.waiters = [];
         try {
-          await this.writeAll(texts);
+          await this.writeAll(items);
           await this.handle.datasync();
           for (const w of waiters) w.resolve();
         } catch (error) {
@@ -87,36 +115,34 @@ export class Journal {
     }
   }
 
-  private async writeAll(texts: string[]): Promise<void> {
-    // Group into ~8 MiB buffers: few syscalls, no giant strings.
+  private async writeAll(items: Array<string | Rotation>): Promise<void> {
+    // Group into ~8 MiB writes: few syscalls, no giant strings.
     let parts: string[] = [];
     let bytes = 0;
-    for (const text of texts) {
-      parts.push(text);
-      bytes += text.length;
-      if (bytes >= 8 * 1024 * 1024) {
-        await this.handle.write(parts.join(''));
-        parts = [];
-        bytes = 0;
+    const writeParts = async () => {
+      if (parts.length) await this.handle.write(parts.join(''));
+      parts = [];
+      bytes = 0;
+    };
+    for (const item of items) {
+      if (typeof item !== 'string') {
+        await writeParts();
+        await this.switchFile(item);
+        continue;
       }
+      parts.push(item);
+      bytes += item.length;
+      if (bytes >= 8 * 1024 * 1024) await writeParts();
     }
-    if (parts.length) await this.handle.write(parts.join(''));
+    await writeParts();
   }
 
-  /**
-   * Renames the current file to `archivePath` (it keeps serving reads through
-   * its descriptor) and starts a new empty journal. Everything queued is
-   * flushed first.
-   */
-  async rotate(archivePath: string): Promise<JournalFile> {
-    await this.flush();
-    while (this.flushing) await this.flushing;
-    const archived = this.current;
+  private async switchFile({ archivePath, old, next }: Rotation): Promise<void> {
+    await this.handle.datasync();
     await this.handle.close();
     await rename(this.path, archivePath);
-    archived.path = archivePath;
-    await this.openFile();
-    return archived;
+    old.path = archivePath;
+    await this.openFile(next);
   }
 
   async close(): Promise<void> {
@@ -147,6 +173,7 @@ export async function syncDirectory(dir: string): Promise<void> {
 }
 
 export function closeQuietly(fd: number): void {
+  if (fd < 0) return;
   try {
     closeSync(fd);
   } catch {

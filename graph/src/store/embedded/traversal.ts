@@ -80,7 +80,11 @@ interface RawPath {
   rels: string[];
 }
 
-/** Shortest path by BFS avoiding the given nodes and relationships, at most `maxHops`. */
+/**
+ * Shortest path avoiding the given nodes and relationships, at most `maxHops`:
+ * a bidirectional BFS growing the smaller side one whole level at a time, so
+ * a 4-hop path in a graph of degree 20 touches hundreds of nodes, not 20⁴.
+ */
 function bfsPath(
   graph: MemoryGraph,
   from: string,
@@ -91,38 +95,52 @@ function bfsPath(
   bannedRels: ReadonlySet<string>,
 ): RawPath | null {
   if (from === to) return { nodes: [from], rels: [] };
-  const parent = new Map<string, { node: string; rel: string }>();
-  parent.set(from, { node: '', rel: '' });
-  let frontier = [from];
-  for (let hop = 1; hop <= maxHops && frontier.length; hop++) {
+  type Side = { parent: Map<string, { node: string; rel: string; depth: number }>; frontier: string[]; depth: number };
+  const forward: Side = { parent: new Map([[from, { node: '', rel: '', depth: 0 }]]), frontier: [from], depth: 0 };
+  const backward: Side = { parent: new Map([[to, { node: '', rel: '', depth: 0 }]]), frontier: [to], depth: 0 };
+  while (forward.frontier.length && backward.frontier.length && forward.depth + backward.depth < maxHops) {
+    const side = forward.frontier.length <= backward.frontier.length ? forward : backward;
+    const other = side === forward ? backward : forward;
     const next: string[] = [];
-    for (const id of frontier) {
-      let found = false;
+    let best: { meet: string; via: string; rel: string; length: number } | null = null;
+    for (const id of side.frontier) {
       for (const rel of steps(graph, id, filter)) {
-        const other = rel.from === id ? rel.to : rel.from;
-        if (parent.has(other) || bannedNodes.has(other) || bannedRels.has(rel.id)) continue;
-        parent.set(other, { node: id, rel: rel.id });
-        if (other === to) {
-          found = true;
-          break;
+        const neighbour = rel.from === id ? rel.to : rel.from;
+        if (bannedNodes.has(neighbour) || bannedRels.has(rel.id)) continue;
+        const met = other.parent.get(neighbour);
+        if (met) {
+          const length = side.depth + 1 + met.depth;
+          if (length <= maxHops && (!best || length < best.length)) best = { meet: neighbour, via: id, rel: rel.id, length };
+          continue;
         }
-        next.push(other);
-      }
-      if (found) {
-        const nodes = [to];
-        const rels: string[] = [];
-        for (let at = to; at !== from; ) {
-          const p = parent.get(at)!;
-          rels.unshift(p.rel);
-          nodes.unshift(p.node);
-          at = p.node;
-        }
-        return { nodes, rels };
+        if (side.parent.has(neighbour)) continue;
+        side.parent.set(neighbour, { node: id, rel: rel.id, depth: side.depth + 1 });
+        next.push(neighbour);
       }
     }
-    frontier = next;
+    if (best) {
+      // Walk from the meeting point back to each end.
+      const sideHalf = trace(side.parent, best.via);
+      const otherHalf = trace(other.parent, best.meet);
+      const nodes = [...sideHalf.nodes.reverse(), ...otherHalf.nodes];
+      const rels = [...sideHalf.rels.reverse(), best.rel, ...otherHalf.rels];
+      return side === forward ? { nodes, rels } : { nodes: nodes.reverse(), rels: rels.reverse() };
+    }
+    side.frontier = next;
+    side.depth++;
   }
   return null;
+}
+
+/** The chain of parents from `start` back to its side's root: nodes start…root, rels between them. */
+function trace(parent: Map<string, { node: string; rel: string }>, start: string): RawPath {
+  const nodes = [start];
+  const rels: string[] = [];
+  for (let p = parent.get(start)!; p.node !== ''; p = parent.get(p.node)!) {
+    rels.push(p.rel);
+    nodes.push(p.node);
+  }
+  return { nodes, rels };
 }
 
 export function kShortestPaths(graph: MemoryGraph, from: string, to: string, k: number, maxDepth: number, filter: WalkFilter): GraphPath[] {

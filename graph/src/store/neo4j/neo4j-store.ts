@@ -150,11 +150,12 @@ export class Neo4jStore implements GraphStore {
             },
           };
           const value = await work(scope);
+          // The log entries and the seq counter, in the same transaction as the write.
+          await run('MATCH (m:_Meta {key: $key}) SET m.seq = m.seq + $n', { key: META_KEY, n: int(pending.length) });
           for (const batch of chunks(pending)) {
             const changeRows = batch.map((c) => ({ ...changeToProps(c), seq: int(c.seq), revision: int(c.revision) }));
             await run('UNWIND $rows AS row CREATE (c:_Change) SET c = row', { rows: changeRows });
           }
-          await run('MATCH (m:_Meta {key: $key}) SET m.seq = m.seq + $n', { key: META_KEY, n: int(pending.length) });
           return value;
         },
         { timeout: this.writeTimeoutMs },

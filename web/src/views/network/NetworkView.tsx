@@ -139,13 +139,9 @@ export function NetworkView({ data, state, update, select, metrics, exporter }: 
     });
     rendererRef.current = renderer;
 
-    let firstRender = true;
-    renderer.on('afterRender', () => {
-      if (!firstRender) return;
-      firstRender = false;
-      performance.mark('atlas:first-map');
-      window.dispatchEvent(new CustomEvent('atlas:first-map', { detail: { nodes: graph.order, edges: graph.size } }));
-    });
+    // Sigma's constructor draws the first frame synchronously: the map is on screen now.
+    performance.mark('atlas:first-map');
+    window.dispatchEvent(new CustomEvent('atlas:first-map', { detail: { nodes: graph.order, edges: graph.size } }));
     renderer.on('enterNode', ({ node }) => {
       hoverRef.current = { node, neighbours: new Set(graph.neighbors(node)) };
       el.style.cursor = 'pointer';

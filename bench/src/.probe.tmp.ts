@@ -1,0 +1,40 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { EmbeddedStore } from '@atlas/graph/store/embedded/index.ts';
+import { generateEcosystem } from '@atlas/seeds/generator/generate.ts';
+import { launchBrowser, newPage, startServer } from '@atlas/test/e2e/harness.ts';
+import { cpSync, rmSync } from 'node:fs';
+const src = '/tmp/webcore-scale-data';
+if (!existsSync(src)) {
+  mkdirSync(src);
+  const { nodes, relationships } = generateEcosystem({ actors: 7600, links: 100000, seed: 1 });
+  const store = new EmbeddedStore({ dataDir: src, logger: { warn: () => {} } });
+  await store.init();
+  await store.bulkUpsert({ nodes, relationships }, { mode: 'merge' }, { actor: 'bench' });
+  await store.close();
+}
+const dir = '/tmp/webcore-scale-run'; rmSync(dir, { recursive: true, force: true }); cpSync(src, dir, { recursive: true });
+const server = await startServer({ DATA_DIR: dir, SEED_ON_START: 'false' });
+const browser = await launchBrowser();
+const { page, errors } = await newPage(browser, { locale: 'en-GB' });
+const client = await page.context().newCDPSession(page);
+await client.send('Profiler.enable');
+await page.goto(server.url + '/?lang=en');
+await page.waitForFunction(() => performance.getEntriesByName('atlas:data').length > 0, undefined, { timeout: 600000 });
+await page.waitForFunction(() => performance.getEntriesByName('atlas:first-map').length > 0, undefined, { timeout: 600000 });
+await page.getByRole('button', { name: 'Re-run layout' }).waitFor({ timeout: 60000 });
+await client.send('Profiler.start');
+const fps = await page.evaluate(async () => { const s = (globalThis as any).__atlasSigma; let f = 0; const on = () => f++; s.on('afterRender', on); const t0 = performance.now(); const cam = s.getCamera();
+  for (let i = 0; i < 6; i++) await cam.animate({ ratio: i % 2 ? 1 : 0.4, x: 0.4 + 0.05 * i }, { duration: 400 });
+  s.off('afterRender', on); return f / ((performance.now() - t0) / 1000); });
+console.log('fps', fps);
+const { profile } = await client.send('Profiler.stop');
+// self time by function
+const self = new Map<string, number>();
+const dt = profile.timeDeltas ?? [];
+const byId = new Map(profile.nodes.map((n: any) => [n.id, n]));
+(profile.samples ?? []).forEach((id: number, i: number) => { const n: any = byId.get(id); const k = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`; self.set(k, (self.get(k) ?? 0) + (dt[i] ?? 0) / 1000); });
+console.log([...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(0).padStart(6)} ms ${k}`).join('\n'));
+console.log(await page.evaluate(() => performance.getEntriesByType('mark').map((m) => `${m.name} ${m.startTime.toFixed(0)}`).join('\n')));
+const t = await page.evaluate(() => { const s = (globalThis as any).__atlasSigma; const a = performance.now(); s.refresh(); const b = performance.now(); s.getCamera().setState({ ratio: 0.5 }); (s as any).render(); const c = performance.now(); return { refresh: b - a, render: c - b }; });
+console.log(t, errors);
+await browser.close(); await server.stop();

@@ -1,0 +1,148 @@
+// Web rendering at scale (not a test): a generated ecosystem of ~10k nodes and
+// 100k relationships is served by the real API server and opened in Debian's
+// Chromium (software WebGL). Measured:
+//   - data load: navigation → all pages of /api/nodes and /api/relationships in;
+//   - first map: data in → sigma's first rendered frame (target ≤ 2 s);
+//   - pan/zoom fps: camera animations for a few seconds, counting sigma frames
+//     (target ≥ 30), while ForceAtlas2 runs in its worker and after it stops.
+//
+//   npx tsx bench/src/web-scale.ts [--actors=7600] [--links=100000] [--seconds=4]
+//
+// Writes bench/results/web-scale.json. Bounded: one page, fixed durations.
+
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { EmbeddedStore } from '@atlas/graph/store/embedded/index.ts';
+import { generateEcosystem } from '@atlas/seeds/generator/generate.ts';
+import { ensureWebBuilt, launchBrowser, newPage, startServer } from '@atlas/test/e2e/harness.ts';
+
+function arg(name: string, fallback: number): number {
+  const found = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return found ? Number(found.split('=')[1]) : fallback;
+}
+
+interface FpsResult {
+  fps: number;
+  frames: number;
+  seconds: number;
+  /** Browser frames (requestAnimationFrame) in the same window: the ceiling. */
+  rafFps: number;
+  worstFrameMs: number;
+}
+
+/** Animates the camera (zoom in/out and pans, like wheel and drag) and counts sigma renders. */
+async function measureFps(page: Page, seconds: number): Promise<FpsResult> {
+  return page.evaluate(async (secs) => {
+    // Runs in the page (no DOM lib in the Node tsconfig).
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const w = globalThis as any;
+    const sigma = w.__atlasSigma;
+    const camera = sigma.getCamera();
+    let frames = 0;
+    let last = performance.now();
+    let worst = 0;
+    const onRender = () => {
+      frames++;
+      const now = performance.now();
+      worst = Math.max(worst, now - last);
+      last = now;
+    };
+    sigma.on('afterRender', onRender);
+    let raf = 0;
+    let running = true;
+    const countRaf = () => {
+      raf++;
+      if (running) w.requestAnimationFrame(countRaf);
+    };
+    w.requestAnimationFrame(countRaf);
+    const start = performance.now();
+    last = start;
+    const moves = [
+      { ratio: 0.5, x: 0.45, y: 0.5 },
+      { ratio: 0.25, x: 0.6, y: 0.4 },
+      { ratio: 0.6, x: 0.3, y: 0.6 },
+      { ratio: 1.2, x: 0.5, y: 0.5 },
+    ];
+    let i = 0;
+    while (performance.now() - start < secs * 1000) {
+      await camera.animate(moves[i++ % moves.length], { duration: 400 });
+    }
+    running = false;
+    const elapsed = (performance.now() - start) / 1000;
+    sigma.off('afterRender', onRender);
+    return { fps: frames / elapsed, frames, seconds: elapsed, rafFps: raf / elapsed, worstFrameMs: worst };
+  }, seconds);
+}
+
+async function main(): Promise<void> {
+  const actors = arg('actors', 7600);
+  const links = arg('links', 100_000);
+  const seconds = arg('seconds', 4);
+  const log = (m: string) => process.stderr.write(`${m}\n`);
+
+  await ensureWebBuilt();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'atlas-web-scale-'));
+  let t = performance.now();
+  const { nodes, relationships } = generateEcosystem({ actors, links, seed: 1 });
+  const store = new EmbeddedStore({ dataDir, logger: { warn: () => {} } });
+  await store.init();
+  await store.bulkUpsert({ nodes, relationships }, { mode: 'merge' }, { actor: 'bench', via: 'generator' });
+  const stats = await store.stats();
+  await store.close();
+  log(`generated and stored ${stats.nodes} nodes / ${stats.relationships} relationships in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
+  const server = await startServer({ DATA_DIR: dataDir, SEED_ON_START: 'false' });
+  const browser = await launchBrowser();
+  try {
+    const { page, errors } = await newPage(browser, { width: 1400, height: 900, locale: 'en-GB' });
+    t = performance.now();
+    await page.goto(`${server.url}/?lang=en`);
+    await page.waitForFunction(() => performance.getEntriesByName('atlas:first-map').length > 0, undefined, { timeout: 600_000, polling: 200 });
+    const wallToFirstMap = performance.now() - t;
+    const marks = await page.evaluate(() => {
+      const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+      return { loadStart: at('atlas:load-start'), data: at('atlas:data'), firstMap: at('atlas:first-map') };
+    });
+    const drawn = await page.evaluate(() => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const g = (globalThis as any).__atlasSigma.getGraph();
+      return { nodes: g.order as number, edges: g.size as number };
+    });
+    log(`first map ${(marks.firstMap - marks.data).toFixed(0)} ms after the data arrived (${drawn.nodes} nodes, ${drawn.edges} edges drawn)`);
+
+    const duringLayout = await measureFps(page, seconds);
+    log(`pan/zoom while ForceAtlas2 runs: ${duringLayout.fps.toFixed(1)} fps`);
+    const stop = page.getByRole('button', { name: 'Stop layout' });
+    if (await stop.count()) await stop.click();
+    await page.waitForTimeout(500);
+    const afterLayout = await measureFps(page, seconds);
+    log(`pan/zoom after the layout stopped: ${afterLayout.fps.toFixed(1)} fps`);
+    await page.screenshot({ path: path.join(tmpdir(), 'atlas-web-scale.png') });
+
+    const result = {
+      date: new Date().toISOString(),
+      machine: { cpus: cpus().length, model: cpus()[0]?.model, browser: 'Debian Chromium, headless, SwiftShader (software WebGL)' },
+      graph: { actors, links, nodes: stats.nodes, relationships: stats.relationships, drawnNodes: drawn.nodes, drawnEdges: drawn.edges },
+      dataLoadMs: marks.data - marks.loadStart,
+      firstMapAfterDataMs: marks.firstMap - marks.data,
+      navigationToFirstMapMs: wallToFirstMap,
+      targets: { firstMapMs: 2000, fps: 30 },
+      met: { firstMap: marks.firstMap - marks.data <= 2000, fps: afterLayout.fps >= 30 },
+      fpsDuringLayout: duringLayout,
+      fpsAfterLayout: afterLayout,
+      pageErrors: errors,
+    };
+    const dir = new URL('../results/', import.meta.url);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(new URL('web-scale.json', dir), `${JSON.stringify(result, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  } finally {
+    await browser.close();
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
