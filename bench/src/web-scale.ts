@@ -11,7 +11,7 @@
 // Writes bench/results/web-scale.json. Bounded: one page, fixed durations.
 
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { EmbeddedStore } from '@atlas/graph/store/embedded/index.ts';
@@ -123,7 +123,8 @@ async function main(): Promise<void> {
 
     const result = {
       date: new Date().toISOString(),
-      machine: { cpus: cpus().length, model: cpus()[0]?.model, browser: 'Debian Chromium, headless, SwiftShader (software WebGL)' },
+      // The load average says how much of the machine other processes took during the run.
+      machine: { cpus: cpus().length, model: cpus()[0]?.model, loadAverage1m: loadavg()[0], browser: 'Debian Chromium, headless, SwiftShader (software WebGL)' },
       graph: { actors, links, nodes: stats.nodes, relationships: stats.relationships, drawnNodes: drawn.nodes, drawnEdges: drawn.edges },
       dataLoadMs: marks.data - marks.loadStart,
       firstMapAfterDataMs: marks.firstMap - marks.data,

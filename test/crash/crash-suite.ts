@@ -148,6 +148,6 @@ export function describeCrash(storeName: string, options: CrashOptions): void {
       expect(after.status).toBe(201);
       server.child.kill('SIGTERM');
       expect(await server.exited).toBe(0);
-    });
+    }, 300_000);
   });
 }

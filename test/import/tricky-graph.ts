@@ -4,8 +4,8 @@ import { generateEcosystem } from '../../seeds/src/generator/index.ts';
 /** Values that break naive writers: quotes, separators, newlines, markup, Cypher, accents, nested and typed values. */
 export const CYPHER_INJECTION = "x'}) DETACH DELETE n //";
 
-export function trickyBatch(): BulkBatch {
-  const eco = generateEcosystem({ actors: 150, links: 900, seed: 'round-trip' });
+export function trickyBatch(size: { actors: number; links: number } = { actors: 150, links: 900 }): BulkBatch {
+  const eco = generateEcosystem({ ...size, seed: 'round-trip' });
   const nodes: BulkBatch['nodes'] = [
     ...eco.nodes,
     {

@@ -16,7 +16,6 @@ import { FileTokenStore } from '@atlas/api/auth/token-store.ts';
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(ROOT, 'api/src/cli/token.ts');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
 let dir: string;
 let store: EmbeddedStore;
@@ -62,7 +61,7 @@ describe('the token CLI', () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'atlas-cli-'));
     const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
     const app = appOn(dataDir);
-    const created = await run(TSX, [CLI, 'create', '--role', 'admin', '--name', 'First admin', '--days', '30'], { env, cwd: ROOT });
+    const created = await run(process.execPath, ['--import', 'tsx', CLI, 'create', '--role', 'admin', '--name', 'First admin', '--days', '30'], { env, cwd: ROOT });
     const token = created.stdout.trim();
     expect(token).toMatch(/^atl_[0-9a-f]{12}_[\w-]{43}$/);
     expect(created.stderr).toContain('admin token "First admin"');
@@ -71,16 +70,16 @@ describe('the token CLI', () => {
     const made = await request(app).post('/api/tokens').set({ Authorization: `Bearer ${token}` }).send({ name: 'editor from admin', role: 'editor' });
     expect(made.status).toBe(201);
 
-    const listed = await run(TSX, [CLI, 'list'], { env, cwd: ROOT });
+    const listed = await run(process.execPath, ['--import', 'tsx', CLI, 'list'], { env, cwd: ROOT });
     expect(listed.stdout).toMatch(/admin\s+active.*First admin/);
     expect(listed.stdout).toMatch(/editor\s+active.*editor from admin/);
     expect(listed.stdout).not.toContain(token.slice(17));
 
-    await run(TSX, [CLI, 'revoke', token.slice(4, 16)], { env, cwd: ROOT });
+    await run(process.execPath, ['--import', 'tsx', CLI, 'revoke', token.slice(4, 16)], { env, cwd: ROOT });
     await new Promise((r) => setTimeout(r, 1100));
     expect((await request(app).get('/api/tokens').set({ Authorization: `Bearer ${token}` })).status).toBe(401);
 
-    await expect(run(TSX, [CLI, 'create', '--role', 'owner', '--name', 'x'], { env, cwd: ROOT })).rejects.toMatchObject({ code: 2 });
+    await expect(run(process.execPath, ['--import', 'tsx', CLI, 'create', '--role', 'owner', '--name', 'x'], { env, cwd: ROOT })).rejects.toMatchObject({ code: 2 });
     rmSync(dataDir, { recursive: true, force: true });
-  });
+  }, 240_000);
 });

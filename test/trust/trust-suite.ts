@@ -138,6 +138,42 @@ export function describeTrust(storeName: string, open: () => Promise<StoreHandle
         expect((await request(t.app).post('/api/nodes').set(t.as.editor).send(person(privateId, false, 'Zoe Privada Quintana'))).status).toBe(201);
         expect((await request(t.app).post('/api/nodes').set(t.as.editor).send(person(consentingId, true, 'Ana Consiente'))).status).toBe(201);
         expect((await request(t.app).patch(`/api/nodes/${privateId}`).set(t.as.editor).send({ role: 'Director' })).status).toBe(200);
+        employerId = unique('employer');
+        await request(t.app).post('/api/nodes').set(t.as.editor).send(actor(employerId)).expect(201);
+        await request(t.app)
+          .post('/api/relationships')
+          .set(t.as.editor)
+          .send({ type: 'AFFILIATED_WITH', from: privateId, to: employerId, provenance: [{ source: '000_doc.txt', quote: 'Zoe Privada Quintana works here' }] })
+          .expect(201);
+      });
+      let employerId: string;
+
+      it('applies to neighbourhoods, paths, search and exports', async () => {
+        for (const auth of [{}, t.as.viewer]) {
+          const hood = await request(t.app).get(`/api/nodes/${employerId}/neighbourhood?depth=1`).set(auth);
+          expect(hood.status).toBe(200);
+          expect(hood.body.nodes.map((n: { id: string }) => n.id)).toContain(privateId);
+          expect(JSON.stringify(hood.body)).not.toMatch(/Zoe|Quintana|Director/);
+          const paths = await request(t.app).get(`/api/paths?from=${privateId}&to=${employerId}`).set(auth);
+          expect(paths.status).toBe(200);
+          expect(paths.body.paths).toHaveLength(1);
+          expect(JSON.stringify(paths.body)).not.toMatch(/Zoe|Quintana|Director/);
+          const search = await request(t.app).get('/api/search?q=Quintana').set(auth);
+          expect(search.status).toBe(200);
+          expect(search.body.items.map((h: { id: string }) => h.id)).not.toContain(privateId);
+          const exported = await request(t.app).get('/api/export?format=json').set(auth).buffer(true).parse((res, done) => {
+            let text = '';
+            res.on('data', (c: Buffer) => (text += c));
+            res.on('end', () => done(null, text));
+          });
+          expect(exported.status).toBe(200);
+          expect(exported.body).toContain(privateId);
+          expect(exported.body).not.toMatch(/Zoe|Quintana|Director/);
+        }
+        const hood = await request(t.app).get(`/api/nodes/${employerId}/neighbourhood?depth=1`).set(t.as.editor);
+        expect(JSON.stringify(hood.body)).toContain('Zoe Privada Quintana works here');
+        const search = await request(t.app).get('/api/search?q=Quintana').set(t.as.editor);
+        expect(search.body.items.map((h: { id: string }) => h.id)).toContain(privateId);
       });
 
       it('hides names, roles and contacts of persons without consent from viewers and anonymous readers', async () => {

@@ -1,5 +1,6 @@
 import type { Request } from 'express';
-import type { ChangeEntry, GraphNode, GraphRelationship, SearchHit, Subgraph } from '@atlas/graph';
+import type { ChangeEntry, GraphNode, GraphRelationship, GraphStore, SearchHit, Subgraph } from '@atlas/graph';
+import { RELATIONSHIP_ENDPOINTS } from '@atlas/graph';
 import { hasRole } from './roles.ts';
 
 // Person nodes are personal data: their names, roles and contacts leave the
@@ -83,4 +84,46 @@ export async function shapeSearchHits(
   if (!personIds.length) return hits;
   const consenting = new Set((await lookup(personIds)).filter((n) => n.consent === true).map((n) => n.id));
   return hits.filter((h) => h.label !== 'Person' || consenting.has(h.id));
+}
+
+/**
+ * The store as this request may read it in bulk: for viewers, `exportAll`
+ * yields redacted chunks (exports follow the personal-data rule); every other
+ * method is the store's own.
+ */
+export function storeViewFor(req: Request, store: GraphStore): GraphStore {
+  if (canSeePersonalData(req)) return store;
+  return new Proxy(store, {
+    get(target, prop) {
+      if (prop === 'exportAll') {
+        return (options?: { chunkSize?: number }) =>
+          (async function* () {
+            for await (const chunk of target.exportAll(options)) yield await redactChunk(target, chunk);
+          })();
+      }
+      const value = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/**
+ * An export chunk for viewers. A relationship may come in another chunk than
+ * its ends, so the ends that can be a Person (by type) are looked up.
+ */
+async function redactChunk<S extends Subgraph>(store: GraphStore, chunk: S): Promise<S> {
+  const candidates = new Set<string>();
+  for (const r of chunk.relationships) {
+    const rule = RELATIONSHIP_ENDPOINTS[r.type];
+    if (rule.from.includes('Person')) candidates.add(r.from);
+    if (rule.to.includes('Person')) candidates.add(r.to);
+  }
+  const hidden = new Set(chunk.nodes.filter(isPrivatePerson).map((n) => n.id));
+  const unknown = [...candidates].filter((id) => !hidden.has(id));
+  if (unknown.length) for (const n of await store.getNodes(unknown)) if (isPrivatePerson(n)) hidden.add(n.id);
+  return {
+    ...chunk,
+    nodes: chunk.nodes.map(redactForViewer),
+    relationships: chunk.relationships.map((r) => (hidden.has(r.from) || hidden.has(r.to) ? redactRelationship(r) : r)),
+  };
 }

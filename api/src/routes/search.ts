@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { LEVELS, NODE_LABELS, type GraphStore } from '@atlas/graph';
 import { documentRoute } from '../openapi/registry.ts';
 import { parseRequest } from '../http/validate.ts';
+import { shapeSearchHits } from '../auth/personal-data.ts';
 import { atParam, kindsParam, labelsParam, levelsParam, limitParam, single } from '../http/params.ts';
 
 export const SearchQuery = z.object({
@@ -41,7 +42,7 @@ export function searchRouter(store: GraphStore): Router {
   router.get('/', async (req, res) => {
     const q = parseRequest(SearchQuery, req.query, 'query');
     const items = await store.search(q.q, { labels: q.labels, kinds: q.kinds, levels: q.levels, at: q.at, limit: q.limit });
-    res.json({ q: q.q, items });
+    res.json({ q: q.q, items: await shapeSearchHits(req, items, (ids) => store.getNodes(ids)) });
   });
   return router;
 }

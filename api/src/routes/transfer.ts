@@ -13,6 +13,7 @@ import type { Config } from '../config.ts';
 import { writeContext } from '../http/actor.ts';
 import { documentRoute } from '../openapi/registry.ts';
 import { parseRequest } from '../http/validate.ts';
+import { storeViewFor } from '../auth/personal-data.ts';
 import { boolParam, single } from '../http/params.ts';
 
 export const ImportQuery = z.object({
@@ -108,7 +109,7 @@ export function exportRouter(store: GraphStore): Router {
     const info = EXPORT_FORMAT_INFO[format];
     // attachment() guesses a type from the extension (.gexf → octet-stream): set ours after it.
     res.status(200).attachment(info.fileName).type(info.contentType);
-    await exportGraph(store, format, res);
+    await exportGraph(storeViewFor(req, store), format, res);
     res.end();
   });
   return router;

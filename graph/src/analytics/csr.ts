@@ -71,10 +71,8 @@ export class EdgeAccumulator {
    */
   toCsr(n: number, shared = true): CsrTopology {
     const L = this.length;
-    const E = 2 * L; // entry e < L is from→to, e ≥ L is to→from of edge e - L
-    const { from, to } = this;
-    const srcOf = (e: number) => (e < L ? from[e] : to[e - L]);
-    const dstOf = (e: number) => (e < L ? to[e] : from[e - L]);
+    const E = 2 * L; // entry e < L is from→to of edge e, e ≥ L is to→from of edge e − L
+    const { from, to, weight } = this;
 
     // Pass 1: stable order of entries by destination.
     const counts = new Int32Array(n + 1);
@@ -84,7 +82,8 @@ export class EdgeAccumulator {
     }
     for (let i = 0; i < n; i++) counts[i + 1] += counts[i];
     const byDst = new Int32Array(E);
-    for (let e = 0; e < E; e++) byDst[counts[dstOf(e)]++] = e;
+    for (let e = 0; e < L; e++) byDst[counts[to[e]]++] = e;
+    for (let e = 0; e < L; e++) byDst[counts[from[e]]++] = e + L;
 
     // Pass 2: stable order by source → rows sorted by destination.
     const rowStart = new Int32Array(n + 1);
@@ -97,7 +96,7 @@ export class EdgeAccumulator {
     const order = new Int32Array(E);
     for (let k = 0; k < E; k++) {
       const e = byDst[k];
-      order[cursor[srcOf(e)]++] = e;
+      order[cursor[e < L ? from[e] : to[e - L]]++] = e;
     }
 
     // Merge duplicates (adjacent after sorting) row by row; byDst is free again, reuse it.
@@ -110,8 +109,9 @@ export class EdgeAccumulator {
       let last = -1;
       for (let k = rowStart[u], end = rowStart[u + 1]; k < end; k++) {
         const e = order[k];
-        const v = dstOf(e);
-        const w = this.weight[e < L ? e : e - L];
+        const edge = e < L ? e : e - L;
+        const v = e < L ? to[edge] : from[edge];
+        const w = weight[edge];
         if (v === last) mergedW[out - 1] += w;
         else {
           mergedT[out] = v;

@@ -118,10 +118,17 @@ export class ProjectionBuilder {
   private readonly kindsByLabelFiltered = new Map<NodeLabel, boolean>();
 
   private readonly nodes: TopologyNode[] = [];
-  private readonly relFrom: string[] = [];
-  private readonly relTo: string[] = [];
-  private readonly relShared: number[] = []; // 1 = shared-item link (collaboration), 0 = direct link
-  private readonly relWeight: number[] = [];
+  /**
+   * Every id met (kept node or relationship end) gets a key at first sight, so
+   * relationships are stored as two Int32 keys instead of strings and each id
+   * string is hashed once; keys become final indices in finish().
+   */
+  private readonly keys = new Map<string, number>();
+  private readonly nodeOfKey = new IntList(); // index in `nodes`, -1 while the node has not been seen
+  private readonly relFrom = new IntList();
+  private readonly relTo = new IntList();
+  private readonly relShared = new IntList(); // 1 = shared-item link (collaboration), 0 = direct link
+  private readonly relWeight = new FloatList();
 
   constructor(options: ProjectionOptions = {}) {
     this.projection = options.projection ?? 'collaboration';
@@ -157,45 +164,67 @@ export class ProjectionBuilder {
     return filtered;
   }
 
+  private keyOf(id: string): number {
+    let key = this.keys.get(id);
+    if (key === undefined) {
+      key = this.keys.size;
+      this.keys.set(id, key);
+      this.nodeOfKey.push(-1);
+    }
+    return key;
+  }
+
   add(chunk: TopologyChunk): void {
-    for (const node of chunk.nodes) if (this.nodeKept(node)) this.nodes.push(node);
+    for (const node of chunk.nodes) {
+      if (!this.nodeKept(node)) continue;
+      const key = this.keyOf(node.id);
+      if (this.nodeOfKey.data[key] >= 0) continue; // duplicate id: first one wins
+      this.nodeOfKey.data[key] = this.nodes.length;
+      this.nodes.push(node);
+    }
+    const collaboration = this.projection === 'collaboration';
     for (const rel of chunk.relationships) {
       if (!this.allTypes && !this.types.has(rel.type)) continue;
       if (!isValidAt(rel, this.at)) continue;
-      this.relFrom.push(rel.from);
-      this.relTo.push(rel.to);
-      this.relShared.push(this.projection === 'collaboration' && rel.type !== 'COLLABORATES_WITH' ? 1 : 0);
+      this.relFrom.push(this.keyOf(rel.from));
+      this.relTo.push(this.keyOf(rel.to));
+      this.relShared.push(collaboration && rel.type !== 'COLLABORATES_WITH' ? 1 : 0);
       this.relWeight.push(typeof rel.weight === 'number' && Number.isFinite(rel.weight) ? rel.weight : 1);
     }
   }
 
   finish(shared = true): CsrGraph {
     const collaboration = this.projection === 'collaboration';
-    // Arrival index per id; actors (or every node for `full`) become graph nodes,
-    // shared items only serve to link actors.
-    const arrival = new Map<string, number>();
+    const keyCount = this.keys.size;
+    const nodeOfKey = this.nodeOfKey.data;
+    // Graph nodes: actors (collaboration) or every kept node (full), ordered by id.
     const graphIds: string[] = [];
-    const itemIndex = new Map<string, number>();
-    for (let a = 0; a < this.nodes.length; a++) {
-      const node = this.nodes[a];
-      if (collaboration && node.label !== 'Actor') {
-        if (!itemIndex.has(node.id)) itemIndex.set(node.id, itemIndex.size);
-        continue;
+    const graphKey = new Map<string, number>();
+    const itemOfKey = new Int32Array(keyCount).fill(-1); // shared items, numbered 0..items-1
+    let items = 0;
+    for (const [id, key] of this.keys) {
+      const a = nodeOfKey[key];
+      if (a < 0) continue; // referenced but not (kept) in the graph
+      if (collaboration && this.nodes[a].label !== 'Actor') itemOfKey[key] = items++;
+      else {
+        graphIds.push(id);
+        graphKey.set(id, key);
       }
-      if (arrival.has(node.id)) continue;
-      arrival.set(node.id, a);
-      graphIds.push(node.id);
     }
     graphIds.sort();
     const n = graphIds.length;
+    const indexOfKey = new Int32Array(keyCount).fill(-1);
+    const index = new Map<string, number>();
     const labelCodes = new Uint8Array(n);
     const levelCodes = new Int8Array(n);
     const kindCodes = new Uint16Array(n);
     const kindNames: string[] = [];
     const kindCode = new Map<string, number>();
-    const index = arrival; // re-keyed in place: id → final index
     for (let i = 0; i < n; i++) {
-      const node = this.nodes[arrival.get(graphIds[i])!];
+      const key = graphKey.get(graphIds[i])!;
+      indexOfKey[key] = i;
+      index.set(graphIds[i], i);
+      const node = this.nodes[nodeOfKey[key]];
       labelCodes[i] = LABEL_CODE.get(node.label) ?? 0;
       levelCodes[i] = node.level ? (LEVEL_CODE.get(node.level) ?? -1) : -1;
       let code = kindCode.get(node.kind);
@@ -205,29 +234,62 @@ export class ProjectionBuilder {
         kindCode.set(node.kind, code);
       }
       kindCodes[i] = code;
-      index.set(graphIds[i], i);
     }
 
-    const acc = new EdgeAccumulator(this.relFrom.length + 16);
+    const relCount = this.relFrom.length;
+    const relFrom = this.relFrom.data;
+    const relTo = this.relTo.data;
+    const relShared = this.relShared.data;
+    const relWeight = this.relWeight.data;
+    const acc = new EdgeAccumulator(relCount + 16);
     // Collaboration: (item, actor) participations, grouped by item below.
-    const partItem: number[] = [];
-    const partActor: number[] = [];
-    for (let r = 0; r < this.relFrom.length; r++) {
-      const u = index.get(this.relFrom[r]);
-      if (this.relShared[r] === 1) {
-        const item = itemIndex.get(this.relTo[r]);
-        if (u !== undefined && item !== undefined) {
+    const partItem = new IntList();
+    const partActor = new IntList();
+    for (let r = 0; r < relCount; r++) {
+      const u = indexOfKey[relFrom[r]];
+      if (u < 0) continue;
+      if (relShared[r] === 1) {
+        const item = itemOfKey[relTo[r]];
+        if (item >= 0) {
           partItem.push(item);
           partActor.push(u);
         }
         continue;
       }
-      const v = index.get(this.relTo[r]);
-      if (u !== undefined && v !== undefined) acc.add(u, v, this.relWeight[r]);
+      const v = indexOfKey[relTo[r]];
+      if (v >= 0) acc.add(u, v, relWeight[r]);
     }
-    if (partItem.length) addSharedItemCliques(acc, itemIndex.size, n, partItem, partActor);
+    if (partItem.length) addSharedItemCliques(acc, items, n, partItem, partActor);
     const topology = acc.toCsr(n, shared);
     return new CsrGraph(topology, { ids: graphIds, index, labelCodes, levelCodes, kindCodes, kindNames });
+  }
+}
+
+/** A growable Int32Array. */
+class IntList {
+  data = new Int32Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+}
+
+/** A growable Float64Array. */
+class FloatList {
+  data = new Float64Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Float64Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
   }
 }
 
@@ -238,13 +300,16 @@ export class ProjectionBuilder {
  * same item (e.g. both PARTICIPATES_IN and FUNDS), so the cost is O(Σ k²) with
  * no per-pair allocation.
  */
-function addSharedItemCliques(acc: EdgeAccumulator, items: number, n: number, partItem: number[], partActor: number[]): void {
+function addSharedItemCliques(acc: EdgeAccumulator, items: number, n: number, partItemList: IntList, partActorList: IntList): void {
+  const partItem = partItemList.data;
+  const partActor = partActorList.data;
+  const count = partItemList.length;
   const start = new Int32Array(items + 1);
-  for (const item of partItem) start[item + 1]++;
+  for (let p = 0; p < count; p++) start[partItem[p] + 1]++;
   for (let i = 0; i < items; i++) start[i + 1] += start[i];
   const cursor = start.slice(0, items);
-  const members = new Int32Array(partItem.length);
-  for (let p = 0; p < partItem.length; p++) members[cursor[partItem[p]]++] = partActor[p];
+  const members = new Int32Array(count);
+  for (let p = 0; p < count; p++) members[cursor[partItem[p]]++] = partActor[p];
   const stamp = new Int32Array(n).fill(-1);
   const distinct = new Int32Array(n);
   for (let item = 0; item < items; item++) {

@@ -28,7 +28,7 @@ export function parseXml(text: string): Record<string, unknown> {
     textNodeName: '#text',
     isArray: (name) => ARRAYS.has(name),
     processEntities: true,
-    htmlEntities: false,
+    htmlEntities: true, // also decodes numeric references (&#10; in attribute values)
   });
   return parser.parse(text) as Record<string, unknown>;
 }

@@ -12,7 +12,7 @@ function option(name: string): string | undefined {
 const port = Number(option('port') ?? process.env.NEO4J_PORT ?? 7687);
 const homeDir = path.resolve(option('home') ?? '.neo4j');
 
-console.log(`Starting Neo4j 5 (community) on 127.0.0.1:${port}, data in ${homeDir} …`);
+console.log(`Starting Neo4j 5 (community) on 127.0.0.1:${port || '(a free port)'}, data in ${homeDir} …`);
 try {
   const server = await startLocalNeo4j({ port, homeDir });
   console.log(`Neo4j is ready at ${server.uri} (started in ${(server.startupMs / 1000).toFixed(1)} s, auth disabled).`);

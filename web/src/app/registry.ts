@@ -8,6 +8,13 @@ import { RingsView } from '../views/rings/RingsView.tsx';
 import { MapView } from '../views/map/MapView.tsx';
 import { FiltersTool } from '../tools/filters/FiltersTool.tsx';
 import { EditTool } from '../editing/EditTool.tsx';
+import { PathsTool } from '../tools/paths/PathsTool.tsx';
+import { PartnersTool } from '../tools/partners/PartnersTool.tsx';
+import { SpeakersTool } from '../tools/speakers/SpeakersTool.tsx';
+import { CommunitiesTool } from '../tools/communities/CommunitiesTool.tsx';
+import { CentralityTool } from '../tools/centrality/CentralityTool.tsx';
+import { ImportTool } from '../import/ImportTool.tsx';
+import { ExportTool } from '../export/ExportTool.tsx';
 
 export const views: ViewEntry[] = [
   { id: 'network', titleKey: 'view.network', component: NetworkView },
@@ -18,7 +25,14 @@ export const views: ViewEntry[] = [
 
 export const tools: ToolEntry[] = [
   { id: 'filters', titleKey: 'tool.filters', component: FiltersTool },
+  { id: 'paths', titleKey: 'tool.paths', component: PathsTool },
+  { id: 'partners', titleKey: 'tool.partners', component: PartnersTool },
+  { id: 'speakers', titleKey: 'tool.speakers', component: SpeakersTool },
+  { id: 'communities', titleKey: 'tool.communities', component: CommunitiesTool },
+  { id: 'centrality', titleKey: 'tool.centrality', component: CentralityTool },
+  { id: 'export', titleKey: 'tool.export', component: ExportTool },
   { id: 'edit', titleKey: 'tool.edit', component: EditTool, editorOnly: true, hiddenInEmbed: true },
+  { id: 'import', titleKey: 'tool.import', component: ImportTool, editorOnly: true, hiddenInEmbed: true },
 ];
 
 export function findView(id: string): ViewEntry {

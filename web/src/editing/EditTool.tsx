@@ -13,6 +13,8 @@ export function EditTool({ api, state, update, data, refresh, select }: ToolProp
   const editId = state.params['edit.id'] ?? null;
   const [mode, setMode] = useState<Mode>('node');
   const [node, setNode] = useState<GraphNode | null>(null);
+  // Lives here, not in the form: saving a new node remounts the form on the created node.
+  const [notice, setNotice] = useState<string | null>(null);
   useEffect(() => {
     setNode(null);
     if (!editId) return;
@@ -32,6 +34,7 @@ export function EditTool({ api, state, update, data, refresh, select }: ToolProp
       {editId && (
         <button type="button" className="link" onClick={() => update({ params: { 'edit.id': '' } })}>{t('edit.startNew')}</button>
       )}
+      {notice && <p role="status" className="ok">{notice}</p>}
       {mode === 'node' ? (
         editId && !node ? (
           <p className="muted">{t('common.loading')}</p>
@@ -41,6 +44,7 @@ export function EditTool({ api, state, update, data, refresh, select }: ToolProp
             api={api}
             node={node}
             onSaved={(saved) => {
+              setNotice(t('edit.saved'));
               refresh();
               select(saved.id);
               update({ params: { 'edit.id': saved.id } });

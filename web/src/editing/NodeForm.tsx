@@ -37,7 +37,6 @@ export function NodeForm({ api, node, onSaved }: Props) {
   const [quote, setQuote] = useState('');
   const [url, setUrl] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
 
   const kinds = KINDS_BY_LABEL[label];
@@ -47,7 +46,6 @@ export function NodeForm({ api, node, onSaved }: Props) {
     e.preventDefault();
     setBusy(true);
     setError(null);
-    setSaved(false);
     const place = municipality || region || country ? { municipality: municipality || undefined, region: region || undefined, country: country || undefined } : undefined;
     const provenance = source ? [{ source, quote: quote || undefined, url: url || undefined, confidence: 1 }] : [];
     try {
@@ -82,7 +80,6 @@ export function NodeForm({ api, node, onSaved }: Props) {
         };
         result = await api.createNode(input);
       }
-      setSaved(true);
       onSaved(result);
     } catch (err) {
       setError(err);
@@ -139,7 +136,6 @@ export function NodeForm({ api, node, onSaved }: Props) {
         <input id={f('url')} type="url" value={url} onChange={(e) => setUrl(e.target.value)} />
       </fieldset>
       <button type="submit" disabled={busy}>{node ? t('edit.save') : t('edit.create')}</button>
-      {saved && <p role="status" className="ok">{t('edit.saved')}</p>}
       <ProblemMessage error={error} />
     </form>
   );

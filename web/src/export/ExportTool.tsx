@@ -1,7 +1,7 @@
 // Export: PNG and SVG of the current view (through the view's exporter), the
 // current selection as GEXF/GraphML/CSV/JSON (written in the browser), and
 // the whole atlas from GET /api/export.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ToolProps } from '../state/types.ts';
 import { useT } from '../i18n/index.ts';
 import { download, restrict, serialize, SELECTION_FORMATS, type SelectionFormat } from './serialize.ts';
@@ -15,7 +15,15 @@ export function ExportTool({ data, state, exporter, api }: ToolProps) {
   const [error, setError] = useState<string | null>(null);
   const [onlyHighlighted, setOnlyHighlighted] = useState(false);
   const stem = `atlas-${state.view}-${new Date().toISOString().slice(0, 10)}`;
-  const view = exporter.current;
+  // The view registers its exporter in its own effect (after this panel renders, and again
+  // when the data arrive or the view changes): keep an eye on it.
+  const [view, setView] = useState(exporter.current);
+  useEffect(() => {
+    const look = () => setView(exporter.current);
+    look();
+    const timer = setInterval(look, 300);
+    return () => clearInterval(timer);
+  }, [exporter, state.view]);
 
   const image = async (kind: 'png' | 'svg') => {
     const current = exporter.current;

@@ -30,12 +30,6 @@ export class ChangeLog {
     this.ats.push(at);
   }
 
-  /** Forgets entries past `seq` (a write that failed before reaching the journal). */
-  truncate(seq: number): void {
-    for (const a of [this.files, this.offsets, this.lengths, this.ids, this.ats]) a.length = seq;
-    this.durableSeq = Math.min(this.durableSeq, seq);
-  }
-
   markDurable(seq: number): void {
     this.durableSeq = Math.max(this.durableSeq, seq);
   }

@@ -16,6 +16,15 @@ export class MemoryGraph {
   private readonly byLabel = new Map<string, Set<string>>();
   private readonly byKind = new Map<string, Set<string>>();
   private readonly byLevel = new Map<string, Set<string>>();
+  // Compact twin of `outgoing` for hot loops: each node has a small integer
+  // slot; per slot, the slots of its outgoing neighbours and the matching
+  // relationships. Scanning plain number arrays avoids a cache miss per
+  // relationship object (the 2-hop neighbourhood's dominant cost).
+  private readonly slots = new Map<string, number>();
+  private readonly outSlots: number[][] = [];
+  private readonly outRels: GraphRelationship[][] = [];
+  private marks = new Int32Array(1024);
+  private epoch = 0;
   readonly nodeOrder = new SortedIds(() => this.nodes.keys());
   readonly relationshipOrder = new SortedIds(() => this.relationships.keys());
 
@@ -45,10 +54,14 @@ export class MemoryGraph {
     if (previous) {
       removeFrom(this.outgoing, previous.from, previous);
       removeFrom(this.incoming, previous.to, previous);
+      this.unlinkSlots(previous);
     } else this.relationshipOrder.add(rel.id);
     this.relationships.set(rel.id, rel);
     addTo(this.outgoing, rel.from, rel);
     addTo(this.incoming, rel.to, rel);
+    const from = this.slotOf(rel.from);
+    this.outSlots[from].push(this.slotOf(rel.to));
+    this.outRels[from].push(rel);
   }
 
   removeRelationship(id: string): void {
@@ -56,8 +69,56 @@ export class MemoryGraph {
     if (!rel) return;
     removeFrom(this.outgoing, rel.from, rel);
     removeFrom(this.incoming, rel.to, rel);
+    this.unlinkSlots(rel);
     this.relationships.delete(id);
     this.relationshipOrder.remove(id);
+  }
+
+  /**
+   * Relationships leaving one of `ids` and arriving at another of them (each
+   * once), scanning only integer slots until a match.
+   */
+  relationshipsAmong(ids: Iterable<string>): GraphRelationship[] {
+    const members: number[] = [];
+    for (const id of ids) {
+      const slot = this.slots.get(id);
+      if (slot !== undefined) members.push(slot);
+    }
+    if (this.marks.length < this.outSlots.length) this.marks = new Int32Array(this.outSlots.length * 2);
+    if (++this.epoch === 0x7fffffff) {
+      this.marks.fill(0);
+      this.epoch = 1;
+    }
+    const marks = this.marks;
+    const epoch = this.epoch;
+    for (const slot of members) marks[slot] = epoch;
+    const out: GraphRelationship[] = [];
+    for (const slot of members) {
+      const targets = this.outSlots[slot];
+      for (let k = 0; k < targets.length; k++) if (marks[targets[k]] === epoch) out.push(this.outRels[slot][k]);
+    }
+    return out;
+  }
+
+  /** Slots are never reused, so they stay valid while a node is deleted and re-created. */
+  private slotOf(id: string): number {
+    let slot = this.slots.get(id);
+    if (slot === undefined) {
+      slot = this.outSlots.length;
+      this.slots.set(id, slot);
+      this.outSlots.push([]);
+      this.outRels.push([]);
+    }
+    return slot;
+  }
+
+  private unlinkSlots(rel: GraphRelationship): void {
+    const slot = this.slots.get(rel.from);
+    if (slot === undefined) return;
+    const at = this.outRels[slot].indexOf(rel);
+    if (at === -1) return;
+    this.outRels[slot].splice(at, 1);
+    this.outSlots[slot].splice(at, 1);
   }
 
   /** After a bulk change: cheaper to re-sort once than to splice a million times. */
@@ -91,11 +152,6 @@ export class MemoryGraph {
     const from = this.nodes.get(rel.from);
     const to = this.nodes.get(rel.to);
     return !!from && !!to && isValidAt(from, at) && isValidAt(to, at);
-  }
-
-  clear(): void {
-    for (const m of [this.nodes, this.relationships, this.outgoing, this.incoming, this.byLabel, this.byKind, this.byLevel]) m.clear();
-    this.resetOrder();
   }
 
   private unindexNode(node: GraphNode): void {

@@ -73,3 +73,25 @@ describe('kShortestPaths', () => {
     expect(withPaths).toBeGreaterThan(50);
   });
 });
+
+describe('MemoryGraph.relationshipsAmong', () => {
+  it('agrees with brute force after random puts, end-changing replacements and removals', () => {
+    let state = 99;
+    const rand = (n: number) => Math.floor(((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32) * n);
+    const graph = randomGraph(5, 30, 0);
+    for (let step = 0; step < 3000; step++) {
+      const id = `r${rand(150)}`;
+      if (rand(4) === 0) graph.removeRelationship(id);
+      else {
+        const from = `n${rand(30)}`;
+        const to = `n${(Number(from.slice(1)) + 1 + rand(29)) % 30}`;
+        graph.putRelationship({ id, type: 'COLLABORATES_WITH', from, to, properties: {}, provenance: [], createdAt: '', updatedAt: '' } as GraphRelationship);
+      }
+      if (step % 100 === 0) {
+        const members = new Set(Array.from({ length: 12 }, () => `n${rand(30)}`));
+        const expected = [...graph.relationships.values()].filter((r) => members.has(r.from) && members.has(r.to)).map((r) => r.id).sort();
+        expect(graph.relationshipsAmong(members).map((r) => r.id).sort()).toEqual(expected);
+      }
+    }
+  });
+});

@@ -10,7 +10,7 @@ import type { MemoryGraph } from './memory-graph.ts';
 // `at`, over relationships of the wanted types. Label/kind/level filters pick
 // which reached nodes are returned (the centre always is), nearest first, at
 // most `limit`. The relationships returned are those joining two returned
-// nodes.
+// nodes. A centre that is not valid on `at` gives an empty answer.
 //
 // Paths: Yen's k shortest simple paths, each spur found by a BFS bounded by
 // the remaining hop budget, so the work is bounded by k × length × graph.
@@ -62,16 +62,9 @@ export function neighbourhood(graph: MemoryGraph, centre: GraphNode, options: Ne
     frontier = next;
   }
 
-  // Each relationship once: from its `from` end.
-  const relationships: GraphRelationship[] = [];
-  for (const id of returned.keys()) {
-    for (const rel of graph.outgoingOf(id)) {
-      if (!returned.has(rel.to)) continue;
-      if (options.types?.length && !options.types.includes(rel.type)) continue;
-      if (options.at && !graph.relationshipVisible(rel, options.at)) continue;
-      relationships.push(rel);
-    }
-  }
+  const relationships = graph
+    .relationshipsAmong(returned.keys())
+    .filter((rel) => (!options.types?.length || options.types.includes(rel.type)) && (!options.at || graph.relationshipVisible(rel, options.at)));
   return { nodes: [...returned.values()], relationships, truncated };
 }
 

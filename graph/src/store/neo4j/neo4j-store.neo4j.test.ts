@@ -213,6 +213,22 @@ describe('Neo4jStore', () => {
     expect(seen).toEqual(Array.from({ length: 100 }, (_, i) => firstSeq + i));
   });
 
+  it('keeps revisions exact when two stores (two app processes) write at once', async () => {
+    const other = new Neo4jStore({ uri: inject('neo4jUri') });
+    try {
+      await other.init();
+      const r0 = await store.revision();
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) => (i % 2 ? store : other).createNode({ id: `two-${i}`, label: 'Event', name: `Two stores ${i}` }, ctx)),
+      );
+      expect(await other.revision()).toBe(r0 + 20);
+      const log = (await store.changes({ since: '2000-01-01', limit: 1000 })).items.filter((c) => c.revision > r0);
+      expect(log.map((c) => c.revision).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => r0 + 1 + i));
+    } finally {
+      await other.close();
+    }
+  });
+
   it('lists with filters and keyset cursors', async () => {
     const ids: string[] = [];
     let cursor: string | undefined;

@@ -11,9 +11,9 @@ import '../paths/tools.css';
 const MEASURES = ['degree', 'betweenness', 'closeness', 'pagerank', 'eigenvector'] as const;
 type Measure = (typeof MEASURES)[number];
 const TOP = 15;
-const WIDTH = 300;
+const WIDTH = 290;
 const BAR = 18;
-const NAME_WIDTH = 128;
+const NAME_WIDTH = 132;
 
 export function CentralityTool({ state, update, select, api }: ToolProps) {
   const t = useT();
@@ -73,13 +73,15 @@ export function CentralityTool({ state, update, select, api }: ToolProps) {
               aria-label={t('centrality.chart', { measure: t(`sizeBy.${measure}`), count: scores.length })}
               data-testid="centrality-chart"
             >
-              {scores.map((s, i) => (
+              {scores.map((s, i) => {
+                const shortName = s.name.length > 18 ? `${s.name.slice(0, 17)}…` : s.name;
+                return (
                 <g
                   key={s.id}
                   transform={`translate(0,${i * (BAR + 4) + 2})`}
                   role="button"
                   tabIndex={0}
-                  aria-label={t('centrality.bar', { rank: s.rank, name: s.name, score: format(s.score) })}
+                  aria-label={t('centrality.bar', { rank: s.rank, name: shortName, score: format(s.score) })}
                   style={{ cursor: 'pointer' }}
                   onClick={() => select(s.id)}
                   onKeyDown={(e) => {
@@ -90,15 +92,19 @@ export function CentralityTool({ state, update, select, api }: ToolProps) {
                   }}
                 >
                   <title>{`${s.rank}. ${s.name}: ${format(s.score)}`}</title>
-                  <text x={NAME_WIDTH - 6} y={BAR / 2} dy="0.35em" textAnchor="end" fill="#1f2933">
-                    {s.name.length > 20 ? `${s.name.slice(0, 19)}…` : s.name}
-                  </text>
                   <rect x={NAME_WIDTH} y={0} width={Math.max(1, x(s.score))} height={BAR} rx={3} fill={state.selection === s.id ? '#b3261e' : '#1d5fa8'} />
-                  <text x={NAME_WIDTH + Math.max(1, x(s.score)) + 4} y={BAR / 2} dy="0.35em" fill="#52606d">
-                    {format(s.score)}
+                  {/* One text element, so the visible text reads "name score" like the accessible name. */}
+                  <text y={BAR / 2} dy="0.35em" fill="#1f2933">
+                    <tspan x={NAME_WIDTH - 6} textAnchor="end">
+                      {shortName}
+                    </tspan>
+                    <tspan x={NAME_WIDTH + Math.max(1, x(s.score)) + 4} fill="#52606d">
+                      {` ${format(s.score)}`}
+                    </tspan>
                   </text>
                 </g>
-              ))}
+                );
+              })}
             </svg>
             <div className="row">
               <button type="button" onClick={() => update({ highlight: scores.map((s) => s.id) })}>{t('centrality.highlight')}</button>

@@ -6,7 +6,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { geoPath, type GeoPermissibleObjects } from 'd3';
 import type { ViewProps } from '../../state/types.ts';
 import { useT } from '../../i18n/index.ts';
-import { colouring } from '../../graph-data/palette.ts';
+import { actorColouring } from '../rings/actorColouring.ts';
 import { term } from '../../graph-data/terms.ts';
 import { Legend } from '../network/Legend.tsx';
 import { svgMarkup, svgToPNG } from '../../export/svgImage.ts';
@@ -90,7 +90,7 @@ export function MapView({ data, state, select, update, metrics, exporter }: View
     };
   }, [frame, geo]);
 
-  const colours = useMemo(() => colouring(actors, state.colourBy, metrics), [actors, state.colourBy, metrics]);
+  const colours = useMemo(() => actorColouring(data.nodes, actors, state.colourBy, metrics), [data.nodes, actors, state.colourBy, metrics]);
   const sizeOf = useMemo(() => nodeRadius(actors, links, metrics, 4, 8), [actors, links, metrics]);
   const neighbours = useMemo(() => neighbourSet(hover, links), [hover, links]);
   const focus = neighbours ?? (state.highlight.length ? new Set(state.highlight) : null);
@@ -251,7 +251,6 @@ export function MapView({ data, state, select, update, metrics, exporter }: View
             </g>
           )}
         </svg>
-        <p className="map-attribution">{t('map.attribution')}</p>
       </div>
       <aside className="view-aside" aria-labelledby={`${titleId}-where`}>
         <Legend entries={colours.legend} title={t(`colourBy.${state.colourBy}`)} />
@@ -278,6 +277,7 @@ export function MapView({ data, state, select, update, metrics, exporter }: View
             </li>
           ))}
         </ul>
+        <p className="map-attribution">{t('map.attribution')}</p>
       </aside>
     </div>
   );

@@ -7,7 +7,7 @@ import type { ViewProps } from '../../state/types.ts';
 import { useT } from '../../i18n/index.ts';
 import { colouring } from '../../graph-data/palette.ts';
 import { buildGraph, nodeSizes, type AtlasGraph, type EdgeAttributes, type NodeAttributes } from './buildGraph.ts';
-import { clearPositions, loadPositions, savePositions, type Positions } from './positions.ts';
+import { clearPositions, loadPositions, savePositions } from './positions.ts';
 import { layoutBudget, runLayout, type LayoutRun } from './layout.ts';
 import { Legend } from './Legend.tsx';
 import { sigmaToPNG } from './exportImage.ts';
@@ -25,12 +25,6 @@ function labelSettings(density: number) {
     labelGridCellSize: Math.round(220 - density * 160),
     labelRenderedSizeThreshold: 16 - density * 12,
   };
-}
-
-function currentPositions(graph: AtlasGraph): Positions {
-  const positions: Positions = new Map();
-  graph.forEachNode((id, a) => positions.set(id, [a.x, a.y]));
-  return positions;
 }
 
 export function NetworkView({ data, state, update, select, metrics, exporter }: ViewProps) {
@@ -56,8 +50,8 @@ export function NetworkView({ data, state, update, select, metrics, exporter }: 
     if (!graph || graph.order === 0) return;
     layoutRef.current?.stop();
     setLayoutRunning(true);
-    layoutRef.current = runLayout(graph, duration, () => {
-      savePositions(currentPositions(graph));
+    layoutRef.current = runLayout(graph, duration, (positions) => {
+      savePositions(positions);
       setLayoutRunning(false);
     });
   };
@@ -76,6 +70,7 @@ export function NetworkView({ data, state, update, select, metrics, exporter }: 
       allowInvalidContainer: true,
       zIndex: true,
       hideEdgesOnMove: big,
+      hideLabelsOnMove: big,
       labelFont: 'system-ui, sans-serif',
       labelSize: 13,
       labelWeight: '500',
@@ -83,7 +78,7 @@ export function NetworkView({ data, state, update, select, metrics, exporter }: 
       defaultEdgeColor: '#b8c0cc',
       minCameraRatio: 0.02,
       maxCameraRatio: 10,
-      stagePadding: 40,
+      stagePadding: 60,
       nodeReducer: (node, attrs) => {
         const s = stateRef.current;
         const hover = hoverRef.current;
@@ -170,7 +165,7 @@ export function NetworkView({ data, state, update, select, metrics, exporter }: 
 
     return () => {
       clearTimeout(cameraTimer);
-      if (layoutRef.current?.isRunning()) layoutRef.current.stop();
+      if (layoutRef.current?.isRunning()) layoutRef.current.stop({ draw: false });
       layoutRef.current = null;
       exporter.current = null;
       renderer.kill();
@@ -203,6 +198,23 @@ export function NetworkView({ data, state, update, select, metrics, exporter }: 
     renderer.setSettings(labelSettings(state.labels));
     renderer.refresh({ skipIndexation: true });
   }, [state.selection, state.highlight, state.labels]);
+
+  // A node selected elsewhere (search, table, panel) is brought into view when it sits near an edge.
+  // On load, a camera from the URL wins over centring the selection.
+  const shownSelection = useRef(state.camera ? state.selection : null);
+  useEffect(() => {
+    const renderer = rendererRef.current;
+    const id = state.selection;
+    if (!renderer || !id || id === shownSelection.current) return;
+    shownSelection.current = id;
+    const d = renderer.getNodeDisplayData(id);
+    if (!d) return;
+    const p = renderer.framedGraphToViewport(d);
+    const { width, height } = renderer.getDimensions();
+    if (p.x < width * 0.15 || p.x > width * 0.85 || p.y < height * 0.2 || p.y > height * 0.85) {
+      void renderer.getCamera().animate({ x: d.x, y: d.y }, { duration: 400 });
+    }
+  }, [state.selection]);
 
   // A camera in the URL that differs from the renderer's (Back button, pasted link) is applied.
   useEffect(() => {

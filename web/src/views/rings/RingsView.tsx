@@ -7,7 +7,8 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { arc } from 'd3';
 import type { ViewProps } from '../../state/types.ts';
 import { useT } from '../../i18n/index.ts';
-import { colouring, LEVEL_COLOURS } from '../../graph-data/palette.ts';
+import { LEVEL_COLOURS } from '../../graph-data/palette.ts';
+import { actorColouring } from './actorColouring.ts';
 import { term } from '../../graph-data/terms.ts';
 import { Legend } from '../network/Legend.tsx';
 import { svgMarkup, svgToPNG } from '../../export/svgImage.ts';
@@ -45,11 +46,12 @@ export function RingsView({ data, state, update, select, metrics, exporter }: Vi
   const actors = useMemo(() => data.nodes.filter((n) => n.label === 'Actor'), [data.nodes]);
   const links = useMemo(() => actorLinks(data), [data]);
   const ringCount = actors.some((n) => !n.level) ? 5 : 4;
-  const unit = Math.max(24, (Math.min(width, height) / 2 - 60) / (ringCount - 1 + INNER + 0.5));
+  // Room around the outer ring for the wedge labels (wider at the sides, where they run horizontally).
+  const unit = Math.max(24, Math.min(width / 2 - 150, height / 2 - 45) / (ringCount - 1 + INNER + 0.5));
   const layout = useMemo(() => ringsLayout(actors, links, groupBy, unit), [actors, links, groupBy, unit]);
   const connectors = useMemo(() => levelConnectors(layout, links), [layout, links]);
   const connectorIds = useMemo(() => new Set(connectors.map((c) => c.id)), [connectors]);
-  const colours = useMemo(() => colouring(actors, state.colourBy, metrics), [actors, state.colourBy, metrics]);
+  const colours = useMemo(() => actorColouring(data.nodes, actors, state.colourBy, metrics), [data.nodes, actors, state.colourBy, metrics]);
 
   const drawn = useMemo(
     () =>
@@ -81,9 +83,16 @@ export function RingsView({ data, state, update, select, metrics, exporter }: Vi
       const anchor = Math.cos(p.angle) >= 0 ? 'start' : 'end';
       candidates.push({ id, x: p.x + Math.cos(p.angle) * r, y: p.y + Math.sin(p.angle) * r, anchor, text, priority: sizeOf(id), force: forced });
     }
+    // The wedge titles are drawn anyway: node labels give way to them.
+    for (const w of layout.wedges) {
+      const mid = (w.start + w.end) / 2;
+      const rr = layout.outer + unit * 0.5 + 10;
+      const anchor = Math.abs(Math.cos(mid)) < 0.25 ? 'middle' : Math.cos(mid) >= 0 ? 'start' : 'end';
+      candidates.push({ id: `wedge:${w.group}`, x: Math.cos(mid) * rr, y: Math.sin(mid) * rr, anchor, text: `${w.group} (${w.count})`, priority: 0, force: true });
+    }
     const shown = visibleLabels(candidates, labelFont);
-    return candidates.filter((c) => shown.has(c.id));
-  }, [layout, focus, labelled, sizeOf, state.selection, hover, labelFont]);
+    return candidates.filter((c) => shown.has(c.id) && !c.id.startsWith('wedge:'));
+  }, [layout, focus, labelled, sizeOf, state.selection, hover, labelFont, unit]);
 
   useEffect(() => {
     exporter.current = {

@@ -47,6 +47,7 @@ export function groupOf(node: GraphNode, by: GroupBy): string {
 /** Radius of the innermost ring, in ring spacings (local needs room: it is usually the most crowded). */
 export const INNER = 1.6;
 const GAP = 0.04; // radians between wedges
+const MIN_SPAN = 0.16;
 const TOP = 0.2; // radians kept free at 12 o'clock for the ring labels
 
 /**
@@ -73,8 +74,13 @@ export function ringsLayout(actors: GraphNode[], links: ActorLink[], by: GroupBy
   const free = Math.PI * 2 - TOP - GAP * Math.max(0, ordered.length - 1);
   const wedges: Wedge[] = [];
   let angle = -Math.PI / 2 + TOP / 2;
+  // Small groups get at least MIN_SPAN so their labels do not collide; the rest share what is left.
+  const minSpan = Math.min(MIN_SPAN, free / Math.max(1, ordered.length));
+  const small = ordered.filter(([, m]) => (free * need(m)) / total < minSpan);
+  const bigNeed = total - small.reduce((s, [, m]) => s + need(m), 0) || 1;
+  const bigFree = free - small.length * minSpan;
   for (const [group, members] of ordered) {
-    const span = Math.max(0.02, (free * need(members)) / total);
+    const span = small.some(([g]) => g === group) ? minSpan : (bigFree * need(members)) / bigNeed;
     wedges.push({ group, start: angle, end: angle + span, count: members.length });
     angle += span + GAP;
   }
