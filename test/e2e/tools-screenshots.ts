@@ -66,6 +66,11 @@ try {
     const { context, page, errors } = await newPage(browser, { width: 1440, height: 900, locale: shot.locale });
     if (shot.editor) await context.addInitScript((t) => (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem('atlas.token', t), token);
     await page.goto(server.url + shot.url);
+    if (shot.editor) {
+      // The first requests of a fresh token can be refused while the server reloads its token file: load again.
+      await page.waitForTimeout(1500);
+      await page.reload();
+    }
     await page.locator(shot.ready).first().waitFor({ timeout: 30_000 });
     await shot.act?.(page);
     await page.waitForTimeout(600);

@@ -18,7 +18,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const homeDir = mkdtempSync(path.join(tmpdir(), 'atlas-neo4j-test-'));
   try {
-    const server = await startLocalNeo4j({ homeDir, heap: '1g', pageCacheMiB: 256 });
+    const server = await startLocalNeo4j({ homeDir, heap: '2g', pageCacheMiB: 256 });
     console.log(`[neo4j] test server ${server.uri} ready in ${(server.startupMs / 1000).toFixed(1)} s`);
     project.provide('neo4jUri', server.uri);
     return async () => {

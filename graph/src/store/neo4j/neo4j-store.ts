@@ -131,12 +131,7 @@ export class Neo4jStore implements GraphStore {
     try {
       return await session.executeWrite(
         async (tx) => {
-          const run = async (query: string, params: Row = {}) => {
-            const t0 = Date.now();
-            const out = rows((await tx.run(query, params)).records);
-            if (process.env.H2_TRACE) console.log(`[trace] ${Date.now() - t0} ms ${query.slice(0, 70).replace(/\s+/g, ' ')}`);
-            return out;
-          };
+          const run = async (query: string, params: Row = {}) => rows((await tx.run(query, params)).records);
           const [meta] = await run('MATCH (m:_Meta {key: $key}) SET m.revision = m.revision + 1 RETURN m.revision AS revision, m.seq AS seq', { key: META_KEY });
           if (!meta) throw new Error('the Neo4j store was not initialised (no _Meta node): call init()');
           const revision = meta.revision as number;
