@@ -16,8 +16,10 @@ import { authFailureRateLimit, corsPolicy, requestRateLimit, securityHeaders, ti
 import { tokensRouter } from './routes/tokens.ts';
 import { changesRouter } from './routes/changes.ts';
 import { diffRouter } from './routes/diff.ts';
+import { meRouter } from './routes/me.ts';
 import { AnalyticsService } from '@atlas/graph/analytics/index.ts';
 import { searchRouter } from './routes/search.ts';
+import { graphRouter } from './routes/graph.ts';
 import { traversalRouter } from './routes/traversal.ts';
 import { analyticsRouter } from './routes/analytics.ts';
 import { recommendationsRouter } from './routes/recommendations.ts';
@@ -83,6 +85,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   api.use('/health', healthRouter(store));
   api.use(docsRouter());
+  api.use('/me', meRouter(config.PUBLIC_READ));
   api.use(guardRead(config.PUBLIC_READ));
   api.use('/tokens', tokensRouter(tokens));
   api.use('/changes', changesRouter(store));
@@ -90,6 +93,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/nodes', nodesRouter(store, guardWrite));
   api.use('/relationships', relationshipsRouter(store, guardWrite));
   api.use('/search', searchRouter(store));
+  api.use('/graph', graphRouter(store));
   api.use(traversalRouter(store));
   api.use('/analytics', analyticsRouter(store, analytics, config));
   api.use(recommendationsRouter(store, analytics, config));

@@ -51,4 +51,4 @@ it('recreates the graph in Neo4j, the injection attempt stored as plain text', a
   } finally {
     await store.close();
   }
-}, 180_000);
+}, 400_000);

@@ -72,7 +72,7 @@ export function App() {
                 <button type="button" onClick={refresh}>{t('action.retry')}</button>
               </div>
             ) : !all ? (
-              <p className="view-message" role="status">{t('load.progress', { count: status.loaded })}</p>
+              <p className="view-message" role="status">{t('load.progress')}</p>
             ) : (
               <View key={view.id} {...viewProps} />
             )}

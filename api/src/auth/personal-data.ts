@@ -62,11 +62,31 @@ export function shapeSubgraph<S extends Subgraph>(req: Request, sub: S): S {
   };
 }
 
-/** An audit entry as this request may see it: before/after of private persons redacted. */
-export function shapeChange(req: Request, entry: ChangeEntry): ChangeEntry {
-  if (canSeePersonalData(req) || entry.entity !== 'node') return entry;
-  const redact = (n: ChangeEntry['before']) => (n ? redactForViewer(n as GraphNode) : n);
-  return { ...entry, before: redact(entry.before), after: redact(entry.after) };
+/** What an audit entry or a diff's changed element carries: an element before and after. */
+interface BeforeAfter {
+  entity: 'node' | 'relationship';
+  before: GraphNode | GraphRelationship | null;
+  after: GraphNode | GraphRelationship | null;
+}
+
+/**
+ * Audit entries (or diff `changed` elements) as this request may see them:
+ * before/after of private persons redacted, and source quotes dropped from
+ * relationships that touch one (a quote often names the person).
+ */
+export async function shapeChanges<E extends BeforeAfter>(req: Request, store: GraphStore, entries: E[]): Promise<E[]> {
+  if (canSeePersonalData(req)) return entries;
+  const rels = entries.filter((e) => e.entity === 'relationship').flatMap((e) => [e.before, e.after]) as Array<GraphRelationship | null>;
+  const hidden = await privatePersonEnds(store, rels.filter((r): r is GraphRelationship => r !== null));
+  return entries.map((entry) => {
+    const shape = (element: E['before']): E['before'] => {
+      if (!element) return element;
+      if (entry.entity === 'node') return redactForViewer(element as GraphNode);
+      const rel = element as GraphRelationship;
+      return hidden.has(rel.from) || hidden.has(rel.to) ? redactRelationship(rel) : rel;
+    };
+    return { ...entry, before: shape(entry.before), after: shape(entry.after) };
+  });
 }
 
 /**
@@ -98,7 +118,7 @@ export function storeViewFor(req: Request, store: GraphStore): GraphStore {
       if (prop === 'exportAll') {
         return (options?: { chunkSize?: number }) =>
           (async function* () {
-            for await (const chunk of target.exportAll(options)) yield await redactChunk(target, chunk);
+            for await (const chunk of target.exportAll(options)) yield await redactDetached(target, chunk);
           })();
       }
       const value = Reflect.get(target, prop, target);
@@ -108,22 +128,42 @@ export function storeViewFor(req: Request, store: GraphStore): GraphStore {
 }
 
 /**
- * An export chunk for viewers. A relationship may come in another chunk than
- * its ends, so the ends that can be a Person (by type) are looked up.
+ * A subgraph whose relationships may point at nodes it does not contain
+ * (export chunks, diff lists), as this request may see it: the ends that can
+ * be a Person are looked up in the store.
  */
-async function redactChunk<S extends Subgraph>(store: GraphStore, chunk: S): Promise<S> {
-  const candidates = new Set<string>();
-  for (const r of chunk.relationships) {
-    const rule = RELATIONSHIP_ENDPOINTS[r.type];
-    if (rule.from.includes('Person')) candidates.add(r.from);
-    if (rule.to.includes('Person')) candidates.add(r.to);
-  }
-  const hidden = new Set(chunk.nodes.filter(isPrivatePerson).map((n) => n.id));
-  const unknown = [...candidates].filter((id) => !hidden.has(id));
-  if (unknown.length) for (const n of await store.getNodes(unknown)) if (isPrivatePerson(n)) hidden.add(n.id);
+export async function shapeDetachedSubgraph<S extends Subgraph>(req: Request, store: GraphStore, sub: S): Promise<S> {
+  return canSeePersonalData(req) ? sub : redactDetached(store, sub);
+}
+
+async function redactDetached<S extends Subgraph>(store: GraphStore, sub: S): Promise<S> {
+  const hidden = await privatePersonEnds(store, sub.relationships, sub.nodes);
   return {
-    ...chunk,
-    nodes: chunk.nodes.map(redactForViewer),
-    relationships: chunk.relationships.map((r) => (hidden.has(r.from) || hidden.has(r.to) ? redactRelationship(r) : r)),
+    ...sub,
+    nodes: sub.nodes.map(redactForViewer),
+    relationships: sub.relationships.map((r) => (hidden.has(r.from) || hidden.has(r.to) ? redactRelationship(r) : r)),
   };
+}
+
+/**
+ * The private persons among the ends of these relationships. Only ends whose
+ * type allows a Person there are looked up (`known` nodes first, then the
+ * store). An end that no longer exists counts as private: its consent cannot
+ * be read any more, so its quotes stay hidden.
+ */
+async function privatePersonEnds(store: GraphStore, rels: GraphRelationship[], known: GraphNode[] = []): Promise<Set<string>> {
+  const hidden = new Set(known.filter(isPrivatePerson).map((n) => n.id));
+  const knownIds = new Set(known.map((n) => n.id));
+  const candidates = new Set<string>();
+  for (const r of rels) {
+    const rule = RELATIONSHIP_ENDPOINTS[r.type];
+    if (rule.from.includes('Person') && !knownIds.has(r.from)) candidates.add(r.from);
+    if (rule.to.includes('Person') && !knownIds.has(r.to)) candidates.add(r.to);
+  }
+  if (!candidates.size) return hidden;
+  const found = await store.getNodes([...candidates]);
+  const existing = new Set(found.map((n) => n.id));
+  for (const n of found) if (isPrivatePerson(n)) hidden.add(n.id);
+  for (const id of candidates) if (!existing.has(id)) hidden.add(id);
+  return hidden;
 }

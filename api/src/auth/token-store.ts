@@ -104,6 +104,9 @@ export class FileTokenStore {
     const parsed = parseToken(token);
     if (!parsed) return null;
     await this.refresh(false);
+    // A token created a moment ago by another process (the CLI) is not in memory
+    // yet: an unknown id forces a re-check of the file (a stat; read only if it changed).
+    if (!this.tokens.has(parsed.id)) await this.refresh(true);
     const record = this.tokens.get(parsed.id);
     if (!record || !isActive(record)) return null;
     const digest = tokenDigest(token);

@@ -10,13 +10,11 @@ import {
 import { IdParams } from '../http/params.ts';
 import { ListQuery as NodeListQuery, DeleteQuery as NodeDeleteQuery } from '../routes/nodes.ts';
 import { ListQuery as RelationshipListQuery } from '../routes/relationships.ts';
-import { ChangesQuery } from '../routes/changes.ts';
-import { DiffQuery } from '../routes/diff.ts';
-import { CreateBody as TokenBody, TokenIdParams } from '../routes/tokens.ts';
 import { documentRoute, type RouteDoc } from './registry.ts';
 
-// OpenAPI entries of the routers written outside this module (health, CRUD,
-// audit log, diff, tokens), made from the schemas those routers validate with.
+// OpenAPI entries of the routers written outside this module (health, CRUD),
+// made from the schemas those routers validate with. The audit log, diff,
+// tokens and /api/me routers document themselves next to their code.
 
 const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().optional() });
 const Node = { schema: GraphNodeSchema, name: 'GraphNode' };
@@ -46,10 +44,5 @@ const routes: RouteDoc[] = [
   { method: 'get', path: '/api/relationships/{id}', operationId: 'getRelationship', tag: 'Relationships', summary: 'One relationship', params: IdParams, responses: { 200: { description: 'The relationship', ...Relationship } } },
   { method: 'patch', path: '/api/relationships/{id}', operationId: 'updateRelationship', tag: 'Relationships', summary: 'Update properties, provenance or validity', params: IdParams, body: { schema: RelationshipPatchSchema, name: 'RelationshipPatch' }, write: true, responses: { 200: { description: 'Updated', ...Relationship } } },
   { method: 'delete', path: '/api/relationships/{id}', operationId: 'deleteRelationship', tag: 'Relationships', summary: 'Delete a relationship', params: IdParams, write: true, responses: { 204: { description: 'Deleted' } } },
-  { method: 'get', path: '/api/changes', operationId: 'changes', tag: 'History', summary: 'Audit log: who changed what, when, before/after', query: ChangesQuery, responses: { 200: { description: 'A page of change entries, oldest first' } } },
-  { method: 'get', path: '/api/diff', operationId: 'diff', tag: 'History', summary: 'Nodes and relationships that appeared, changed or ended between two days', query: DiffQuery, responses: { 200: { description: 'The difference' } } },
-  { method: 'get', path: '/api/tokens', operationId: 'listTokens', tag: 'Tokens', summary: 'List API tokens (admin)', write: true, responses: { 200: { description: 'Tokens (never their secrets)' } } },
-  { method: 'post', path: '/api/tokens', operationId: 'createToken', tag: 'Tokens', summary: 'Create a token (admin); the secret is shown once', body: { schema: TokenBody, name: 'TokenInput' }, write: true, responses: { 201: { description: 'The token, with its secret' } } },
-  { method: 'delete', path: '/api/tokens/{id}', operationId: 'revokeToken', tag: 'Tokens', summary: 'Revoke a token (admin)', params: TokenIdParams, write: true, responses: { 200: { description: 'Revoked' } } },
 ];
 for (const route of routes) documentRoute(route);

@@ -6,6 +6,7 @@ import { summariseNetwork } from '@atlas/graph/summary/summary.ts';
 import type { Config } from '../config.ts';
 import { documentRoute } from '../openapi/registry.ts';
 import { parseRequest } from '../http/validate.ts';
+import { shapeNodes } from '../auth/personal-data.ts';
 import { atParam, boolParam, kindsParam, levelsParam, limitParam, single, typesParam } from '../http/params.ts';
 
 const projectionParam = single(z.enum(['collaboration', 'full']).default('collaboration')).describe(
@@ -136,7 +137,8 @@ export function analyticsRouter(store: GraphStore, analytics: AnalyticsService, 
       else if (i === 0) rank = firstRankOf(result.scores, position);
       ranks[i] = rank;
     }
-    const names = new Map((await store.getNodes(page.map((s) => s.id))).map((n) => [n.id, n.name]));
+    // With projection=full, persons are ranked too: their names follow the personal-data rule.
+    const names = new Map(shapeNodes(req, await store.getNodes(page.map((s) => s.id))).map((n) => [n.id, n.name]));
     const next = offset + q.limit;
     res.json({
       measure: q.measure,

@@ -121,6 +121,8 @@ documentRoute({
 });
 
 /** Peer partners (/api/recommendations/peers/:actorId) and speakers (/api/speakers), mounted at /api. */
+// Personal data: peers and their reasons name actors, topics and practices only; speakers
+// include a Person only with consent: true, for every caller (test/trust/personal-data-reads.test.ts).
 export function recommendationsRouter(store: GraphStore, analytics: AnalyticsService, config: Config): Router {
   const router = Router();
 

@@ -4,6 +4,7 @@ import { requireRole } from '../auth/middleware.ts';
 import { ROLES } from '../auth/roles.ts';
 import type { FileTokenStore } from '../auth/token-store.ts';
 import { parseRequest } from '../http/validate.ts';
+import { documentRoute } from '../openapi/registry.ts';
 
 // Token administration (admin only): POST creates and shows the token once,
 // GET lists (never the hashes), DELETE revokes. Tokens are immutable, so no
@@ -19,6 +20,32 @@ export const CreateBody = z
   .strict();
 
 export const TokenIdParams = z.object({ id: z.string().regex(/^[0-9a-f]{12}$/, 'a token id is 12 hex characters') });
+
+const TokenInfoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  expiresAt: z.string().optional(),
+  revokedAt: z.string().optional(),
+  revokedBy: z.string().optional(),
+  active: z.boolean(),
+});
+const TokenInfo = { schema: TokenInfoSchema, name: 'TokenInfo' };
+const adminOnly = { 403: { description: 'Needs the admin role' } };
+documentRoute({ method: 'get', path: '/api/tokens', operationId: 'listTokens', tag: 'Tokens', summary: 'List API tokens (admin); never their secrets or hashes', write: true, responses: { 200: { description: 'Tokens', schema: z.object({ items: z.array(TokenInfoSchema) }), name: 'TokenList' }, ...adminOnly } });
+documentRoute({
+  method: 'post',
+  path: '/api/tokens',
+  operationId: 'createToken',
+  tag: 'Tokens',
+  summary: 'Create a token (admin); the secret is shown once, in `token`',
+  body: { schema: CreateBody, name: 'TokenInput' },
+  write: true,
+  responses: { 201: { description: 'The token, with its secret', schema: TokenInfoSchema.extend({ token: z.string().describe('`atl_…`, shown only here') }), name: 'NewToken' }, ...adminOnly },
+});
+documentRoute({ method: 'delete', path: '/api/tokens/{id}', operationId: 'revokeToken', tag: 'Tokens', summary: 'Revoke a token (admin), for good', params: TokenIdParams, write: true, responses: { 200: { description: 'The revoked token', ...TokenInfo }, ...adminOnly } });
 
 export function tokensRouter(tokens: FileTokenStore): Router {
   const router = Router();

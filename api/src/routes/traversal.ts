@@ -103,6 +103,7 @@ export function traversalRouter(store: GraphStore): Router {
   router.get('/actors/:id/collaborators', async (req, res) => {
     const { id } = parseRequest(IdParams, req.params, 'params');
     const q = parseRequest(CollaboratorsQuery, req.query, 'query');
+    // Actors and shared items only (never Person nodes), so nothing here is personal data.
     res.json(await collaboratorsOf(store, id, { at: q.at, levels: q.levels, kinds: q.kinds, types: q.types, limit: q.limit }));
   });
 

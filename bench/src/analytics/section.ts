@@ -87,7 +87,7 @@ async function benchGraph(spec: GraphSpec, rows: BenchRow[], notes: string[], lo
 
   // Collaboration projection from participations: clique expansion of shared items.
   log(`${spec.label}: projection from participations`);
-  const participationChunks = [...syntheticParticipationChunks({ actors: spec.n, items: spec.n / 5, participations: spec.m / 2, seed: 42 })];
+  const participationChunks = [...syntheticParticipationChunks({ actors: spec.n, items: spec.n / 2, participations: 2 * spec.n, seed: 42 })];
   const fromItems = await best(() => buildProjection(participationChunks), 1, 1);
   let largestItem = 0;
   const perItem = new Map<string, number>();
@@ -97,7 +97,7 @@ async function benchGraph(spec: GraphSpec, rows: BenchRow[], notes: string[], lo
     task: 'collaboration projection from participations (shared-item cliques)',
     graph: `${spec.label} → items`,
     ours: fromItems,
-    details: { actors: spec.n, items: spec.n / 5, participations: spec.m / 2, largestItem, links: fromItems.value.m },
+    details: { actors: spec.n, items: spec.n / 2, participations: 2 * spec.n, largestItem, links: fromItems.value.m },
   });
 
   if (spec.store) {

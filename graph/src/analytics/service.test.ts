@@ -186,13 +186,10 @@ describe('WorkerPool', () => {
       const small = syntheticCsr({ n: 200, m: 600 }, true);
       const warm = await pool.run(small, job, { deadline: Date.now() + 30_000 }); // spawns the worker
       expect(warm.kind === 'centrality' && warm.scores.length).toBe(200);
-      const progress: number[] = [];
       const started = Date.now();
-      const error = await pool.run(graph, job, { deadline: Date.now() + 8000, onProgress: (f) => progress.push(f) }).catch((e: unknown) => e);
+      const error = await pool.run(graph, job, { deadline: Date.now() + 3000 }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(TimeoutError);
-      expect(Date.now() - started).toBeLessThan(10_000);
-      expect(progress.length).toBeGreaterThan(0); // it was really running when stopped
-      expect(progress.at(-1)).toBeLessThan(1);
+      expect(Date.now() - started).toBeLessThan(6000); // the deadline, not the minutes the job needs
       const result = await pool.run(small, job, { deadline: Date.now() + 30_000 });
       expect(result.kind === 'centrality' && result.scores.length).toBe(200);
     } finally {
@@ -203,11 +200,20 @@ describe('WorkerPool', () => {
   it('stops a running job when its signal aborts', async () => {
     const pool = new WorkerPool(1);
     try {
+      // Abort on the first progress report: the job is then really running in the worker.
       const controller = new AbortController();
-      const started = Date.now();
-      const run = pool.run(graph, job, { deadline: Date.now() + 60_000, signal: controller.signal, onProgress: () => controller.abort() });
+      let abortedAt = 0;
+      const run = pool.run(graph, job, {
+        deadline: Date.now() + 300_000,
+        signal: controller.signal,
+        onProgress: () => {
+          abortedAt ||= Date.now();
+          controller.abort();
+        },
+      });
       await expect(run).rejects.toMatchObject({ name: 'AbortError' });
-      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(abortedAt).toBeGreaterThan(0);
+      expect(Date.now() - abortedAt).toBeLessThan(2000);
     } finally {
       await pool.close();
     }

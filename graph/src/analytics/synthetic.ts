@@ -117,23 +117,25 @@ export interface SyntheticParticipationOptions {
   actors: number;
   /** Shared items (projects/events). */
   items: number;
-  /** Participations (actor → item links); item sizes are heavy-tailed, a few items are huge. */
+  /** Participations (actor → item links); item sizes are heavy-tailed. */
   participations: number;
+  /** Largest item (default 300 participants: one item alone then yields 45k pairs). */
+  maxItemSize?: number;
   seed?: number;
 }
 
 /**
  * Actors taking part in projects, as store topology: the input of the
  * collaboration projection's clique expansion. Item sizes follow a Pareto law
- * (most items have a handful of partners, the largest hundreds), actors are
- * picked uniformly.
+ * capped at maxItemSize (most items have a handful of partners, the largest
+ * hundreds), actors are picked uniformly.
  */
 export function* syntheticParticipationChunks(options: SyntheticParticipationOptions, chunkSize = 10_000): Generator<TopologyChunk> {
-  const { actors, items, participations, seed = 1 } = options;
+  const { actors, items, participations, seed = 1, maxItemSize = 300 } = options;
   const rng = mulberry32(seed);
   const size = new Float64Array(items);
   let total = 0;
-  for (let i = 0; i < items; i++) total += size[i] = Math.pow(1 - rng(), -1 / 1.6);
+  for (let i = 0; i < items; i++) total += size[i] = Math.pow(1 - rng(), -1 / 2.2);
   for (let i = 0; i < actors; i += chunkSize) {
     const nodes = [];
     for (let j = i; j < Math.min(actors, i + chunkSize); j++) nodes.push({ id: syntheticId(j), label: 'Actor' as const, kind: 'other' });
@@ -147,7 +149,7 @@ export function* syntheticParticipationChunks(options: SyntheticParticipationOpt
   }
   let made = 0;
   for (let i = 0; i < items && made < participations; i++) {
-    const k = Math.max(2, Math.min(actors, Math.round((size[i] / total) * participations)));
+    const k = Math.max(2, Math.min(actors, maxItemSize, Math.round((size[i] / total) * participations)));
     const relationships = [];
     for (let j = 0; j < k && made < participations; j++, made++)
       relationships.push({ id: `part-${made}`, type: 'PARTICIPATES_IN' as const, from: syntheticId(Math.floor(rng() * actors)), to: itemId(i) });

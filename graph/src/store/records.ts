@@ -7,9 +7,12 @@ import {
   RelationshipPatchSchema,
   type GraphNode,
   type GraphRelationship,
+  type NodeInputParsed,
   type Provenance,
+  type RelationshipInputParsed,
 } from '../model/schemas.ts';
 import { DEFAULT_KIND } from '../model/vocabulary.ts';
+import { fastNodeInput, fastRelationshipInput } from './input-fast-path.ts';
 import type { WriteContext } from './port.ts';
 
 // How inputs become stored records, shared by both adapters so that they
@@ -56,18 +59,29 @@ function invalid(what: string, issues: Parameters<typeof fieldErrorsFromZod>[0])
 }
 
 export function nodeFromInput(input: unknown, ctx: WriteContext, now: string): GraphNode {
-  const parsed = NodeInputSchema.safeParse(input);
-  if (!parsed.success) throw invalid('node', parsed.error.issues);
-  const value = parsed.data;
+  const value = fastNodeInput(input) ?? parseNodeInput(input);
   const provenance = value.provenance.length ? stamp(value.provenance, ctx, now) : [manualProvenance(ctx, now)];
   return dropUndefined({
     ...value,
-    id: value.id ?? nodeIdFor(value.name),
+    id: value.id ?? nodeIdFor(value.name, value.label),
     kind: value.kind ?? DEFAULT_KIND[value.label],
     provenance,
     createdAt: now,
     updatedAt: now,
   }) as GraphNode;
+}
+
+// The fast paths (input-fast-path.ts) give zod's result for common inputs; zod decides the rest and words the errors.
+function parseNodeInput(input: unknown): NodeInputParsed {
+  const parsed = NodeInputSchema.safeParse(input);
+  if (!parsed.success) throw invalid('node', parsed.error.issues);
+  return parsed.data;
+}
+
+function parseRelationshipInput(input: unknown): RelationshipInputParsed {
+  const parsed = RelationshipInputSchema.safeParse(input);
+  if (!parsed.success) throw invalid('relationship', parsed.error.issues);
+  return parsed.data;
 }
 
 /** Applies a PATCH: given fields replace, `null` clears, provenance is appended to. */
@@ -92,9 +106,7 @@ export function nodeWithPatch(existing: GraphNode, patch: unknown, ctx: WriteCon
 }
 
 export function relationshipFromInput(input: unknown, ctx: WriteContext, now: string): GraphRelationship {
-  const parsed = RelationshipInputSchema.safeParse(input);
-  if (!parsed.success) throw invalid('relationship', parsed.error.issues);
-  const value = parsed.data;
+  const value = fastRelationshipInput(input) ?? parseRelationshipInput(input);
   const provenance = value.provenance.length ? stamp(value.provenance, ctx, now) : [manualProvenance(ctx, now)];
   return dropUndefined({
     ...value,

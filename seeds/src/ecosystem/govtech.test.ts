@@ -49,7 +49,7 @@ describe('001 – Madrid Govtech Programme', () => {
   });
 
   it('names a contact person, who is not shown publicly without consent', () => {
-    const p = node('fernando-de-pablo-martin');
+    const p = node('person-govtech-contact');
     expect(p).toMatchObject({ label: 'Person', consent: false });
     expectCites(relationship('AFFILIATED_WITH', p.id, 'madrid-city-council'), D, 'Contact person: Fernando de Pablo Martin');
   });

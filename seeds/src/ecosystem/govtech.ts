@@ -13,7 +13,7 @@ const COLLABORATION = 'fostering collaboration between the City Council, startup
 export const ID = {
   madridCityCouncil: THIVIC_ID.madridCityCouncil,
   digitalOffice: 'madrid-digital-office',
-  contactPerson: 'fernando-de-pablo-martin',
+  contactPerson: 'person-govtech-contact',
   startups: 'madrid-govtech-startups',
   companies: 'madrid-govtech-companies',
   universities: 'madrid-govtech-universities',

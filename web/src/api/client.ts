@@ -3,9 +3,10 @@
 import type { GraphNode, GraphRelationship, NodeInput, NodePatch, RelationshipInput, RelationshipPatch } from '@atlas/graph/model/schemas.ts';
 import type { NodeLabel, RelationshipType } from '@atlas/graph/model/vocabulary.ts';
 import type {
-  BulkReport, ChangeEntry, CollaboratorsAnswer, CommunitiesResult, Diff, GraphPath, Health, NetworkQuery, Page, PeerAnswer, Problem,
+  BulkReport, ChangeEntry, CollaboratorsAnswer, CommunitiesResult, CompactGraph, Diff, GraphPath, Health, NetworkQuery, Page, PeerAnswer, Problem,
   RankedScore, SearchHit, SpeakerAnswer, Subgraph,
 } from './types.ts';
+import { decodeCompactGraph } from '../graph-data/compact.ts';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -100,15 +101,15 @@ export class ApiClient {
     return items;
   }
 
-  /** The whole network valid on `at` (filters are applied by the app, so switching them needs no reload). */
-  async loadGraph(at: string | null, signal?: AbortSignal, onProgress?: (loaded: number) => void): Promise<Subgraph> {
-    let nodeCount = 0;
-    let relCount = 0;
-    const [nodes, relationships] = await Promise.all([
-      this.listAll<GraphNode>('/nodes', { at }, signal, (n) => onProgress?.((nodeCount = n) + relCount)),
-      this.listAll<GraphRelationship>('/relationships', { at }, signal, (n) => onProgress?.(nodeCount + (relCount = n))),
-    ]);
-    return { nodes, relationships };
+  /**
+   * The whole network (valid on `at` when given) in one columnar response
+   * (GET /api/graph), decoded to summary documents; filters are applied by the
+   * app, so switching them needs no reload. The browser cache revalidates with
+   * the ETag, so a repeat visit with an unchanged store is a 304.
+   */
+  async loadGraph(at: string | null, signal?: AbortSignal): Promise<Subgraph> {
+    const compact = await this.get<CompactGraph>(`/graph${queryString({ at })}`, signal);
+    return decodeCompactGraph(compact);
   }
 
   node(id: string): Promise<GraphNode> {

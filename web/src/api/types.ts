@@ -49,3 +49,37 @@ export interface Problem {
   detail?: string;
   errors?: Array<{ path: string; message: string; file?: string; row?: number; column?: number }>;
 }
+
+/**
+ * GET /api/graph: the whole network in parallel columns (null = absent);
+ * relationship ends are indices into the node columns. No descriptions,
+ * source quotes or node properties: GET /api/nodes/:id has the full document.
+ */
+export interface CompactGraph {
+  revision: number;
+  nodes: {
+    id: string[];
+    label: NodeLabel[];
+    name: string[];
+    kind: Array<string | null>;
+    level: Array<Level | null>;
+    validFrom: Array<string | null>;
+    validTo: Array<string | null>;
+    lat: Array<number | null>;
+    lon: Array<number | null>;
+    place: Array<GraphNode['place'] | null>;
+    aliases: Array<string[] | null>;
+    tags: Array<string[] | null>;
+    provenance: Array<GraphNode['provenance']>;
+    redacted: Array<1 | null>;
+  };
+  relationships: {
+    id: string[];
+    type: RelationshipType[];
+    from: number[];
+    to: number[];
+    validFrom: Array<string | null>;
+    validTo: Array<string | null>;
+    properties: Array<GraphRelationship['properties'] | null>;
+  };
+}

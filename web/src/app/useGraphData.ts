@@ -22,7 +22,7 @@ export function useAllData(api: ApiClient, version: number): [GraphData | null, 
     setStatus({ loading: true, loaded: 0, error: null });
     performance.mark('atlas:load-start');
     api
-      .loadGraph(null, abort.signal, (loaded) => setStatus((s) => ({ ...s, loaded })))
+      .loadGraph(null, abort.signal)
       .then((data) => {
         performance.mark('atlas:data');
         setAll(data);

@@ -1,7 +1,5 @@
-// Token sign-in. The API has no "who am I" endpoint, so the role is learned
-// with requests that change nothing: a bad token is refused on any request
-// (401); an empty POST /api/nodes is refused with 403 below editor and with a
-// 400 validation error for editors; GET /api/tokens answers only admins.
+// Token sign-in. The role of a token is learned from GET /api/me, which
+// answers any caller; a forged, expired or revoked token is refused with 401.
 import { ApiError, type ApiClient } from '../api/client.ts';
 
 export type Role = 'viewer' | 'editor' | 'admin';
@@ -24,22 +22,21 @@ export function storeToken(token: string | null): void {
   }
 }
 
-async function statusOf(p: Promise<unknown>): Promise<number> {
-  try {
-    await p;
-    return 200;
-  } catch (e) {
-    if (e instanceof ApiError) return e.status;
-    throw e;
-  }
+/** GET /api/me (api/src/routes/me.ts). */
+export interface Me {
+  authenticated: boolean;
+  name?: string;
+  role: 'anonymous' | Role;
+  publicRead: boolean;
+}
+
+export function whoAmI(api: ApiClient): Promise<Me> {
+  return api.get<Me>('/me');
 }
 
 /** Resolves the role of the client's current token; throws ApiError(401) for a bad one. */
 export async function detectRole(api: ApiClient): Promise<Role> {
-  await api.health();
-  const write = await statusOf(api.request('POST', '/nodes', {}));
-  if (write === 401) throw new ApiError({ title: 'Unauthorized', status: 401 });
-  if (write === 403) return 'viewer';
-  const admin = await statusOf(api.get('/tokens'));
-  return admin === 200 ? 'admin' : 'editor';
+  const me = await whoAmI(api);
+  if (!me.authenticated || me.role === 'anonymous') throw new ApiError({ title: 'Unauthorized', status: 401 });
+  return me.role;
 }

@@ -27,17 +27,21 @@ export function SidePanel({ id, node: known, all, state, update, select, api, ed
   const t = useT();
   const [fetched, setFetched] = useState<GraphNode | null>(null);
   const [missing, setMissing] = useState(false);
-  // A node filtered out of the loaded data (other date, deleted) is fetched on its own.
+  // The loaded data holds summaries (no description, no source quotes): the
+  // full document is always fetched; the summary shows until it arrives. A node
+  // filtered out of the loaded data (other date, deleted) has only the fetch.
   useEffect(() => {
     setMissing(false);
-    if (known) return;
     let live = true;
-    api.node(id).then((n) => live && setFetched(n)).catch(() => live && setMissing(true));
+    api
+      .node(id)
+      .then((n) => live && setFetched(n))
+      .catch(() => live && !known && setMissing(true));
     return () => {
       live = false;
     };
   }, [id, known, api]);
-  const node = known ?? (fetched?.id === id ? fetched : null);
+  const node = fetched?.id === id ? fetched : known;
   const relationships = useMemo(() => (all ? all.relationships.filter((r) => r.from === id || r.to === id) : []), [all, id]);
   const byId = useMemo(() => new Map((all?.nodes ?? []).map((n) => [n.id, n])), [all]);
 

@@ -29,7 +29,6 @@ export interface BulkPlan {
 interface Row<T> {
   record: T;
   index: number;
-  origin?: Origin;
 }
 
 const counts = (): BulkCounts => ({ created: 0, updated: 0, unchanged: 0, deleted: 0 });
@@ -42,26 +41,27 @@ export function planBulk(graph: MemoryGraph, batch: BulkBatch, options: BulkOpti
     throw new ValidationError('invalid bulk mode', [{ path: 'mode', message: 'must be merge or replace' }]);
   }
   const errors: FieldError[] = [];
+  // Per kept row: its record by id, and the batch index it came from (the origin is read back from the batch).
   const nodeRows = new Map<string, Row<GraphNode>>();
   batch.nodes.forEach((raw, index) => {
-    const { origin, ...input } = raw ?? ({} as typeof raw);
-    const record = attempt(() => nodeFromInput(input, ctx, now), 'node', index, origin, errors);
+    const origin = raw?.origin;
+    const record = attempt(() => nodeFromInput(withoutOrigin(raw), ctx, now), 'node', index, origin, errors);
     if (!record) return;
     const twin = nodeRows.get(record.id);
-    if (twin) errors.push(rowError('node', index, origin, 'id', `duplicate id "${record.id}" (first at ${where('nodes', twin)})`));
-    else nodeRows.set(record.id, { record, index, origin });
+    if (twin) errors.push(rowError('node', index, origin, 'id', `duplicate id "${record.id}" (first at ${where('nodes', twin, batch.nodes)})`));
+    else nodeRows.set(record.id, { record, index });
   });
 
   const relRows = new Map<string, Row<GraphRelationship>>();
   const labelOf = (id: string): NodeLabel | undefined =>
     nodeRows.get(id)?.record.label ?? (options.mode === 'merge' ? graph.nodes.get(id)?.label : undefined);
   batch.relationships.forEach((raw, index) => {
-    const { origin, ...input } = raw ?? ({} as typeof raw);
-    const record = attempt(() => relationshipFromInput(input, ctx, now), 'relationship', index, origin, errors);
+    const origin = raw?.origin;
+    const record = attempt(() => relationshipFromInput(withoutOrigin(raw), ctx, now), 'relationship', index, origin, errors);
     if (!record) return;
     const twin = relRows.get(record.id);
     if (twin) {
-      errors.push(rowError('relationship', index, origin, 'id', `duplicate relationship "${record.id}" (first at ${where('relationships', twin)})`));
+      errors.push(rowError('relationship', index, origin, 'id', `duplicate relationship "${record.id}" (first at ${where('relationships', twin, batch.relationships)})`));
       return;
     }
     const fromLabel = labelOf(record.from);
@@ -70,7 +70,7 @@ export function planBulk(graph: MemoryGraph, batch: BulkBatch, options: BulkOpti
     if (!toLabel) errors.push(rowError('relationship', index, origin, 'to', `unknown node "${record.to}"`));
     const problem = fromLabel && toLabel ? endpointProblem(record.type, fromLabel, toLabel) : null;
     if (problem) errors.push(rowError('relationship', index, origin, 'type', problem));
-    relRows.set(record.id, { record, index, origin });
+    relRows.set(record.id, { record, index });
   });
 
   const plan: BulkPlan = { errors, changes: [], nodes: counts(), relationships: counts() };
@@ -97,7 +97,7 @@ export function planBulk(graph: MemoryGraph, batch: BulkBatch, options: BulkOpti
       plan.nodes.created++;
       continue;
     }
-    const merged = attempt(() => mergeImportedNode(existing, row.record, now), 'node', row.index, row.origin, errors);
+    const merged = attempt(() => mergeImportedNode(existing, row.record, now), 'node', row.index, batch.nodes[row.index]?.origin, errors);
     if (!merged) continue;
     if (merged.changed) {
       plan.changes.push({ entity: 'node', op: 'update', id: existing.id, before: existing, after: merged.node });
@@ -131,8 +131,20 @@ function attempt<T>(make: () => T, entity: 'node' | 'relationship', index: numbe
   }
 }
 
-function where(list: string, row: Row<unknown>): string {
-  return row.origin?.row !== undefined ? `row ${row.origin.row}` : `${list}[${row.index}]`;
+function where(list: string, row: Row<unknown>, rows: ReadonlyArray<{ origin?: Origin }>): string {
+  const origin = rows[row.index]?.origin;
+  return origin?.row !== undefined ? `row ${origin.row}` : `${list}[${row.index}]`;
+}
+
+/** The row without its `origin` (not a record field); a plain row without one is used as it is, not copied. */
+function withoutOrigin<T extends { origin?: Origin }>(raw: T): Omit<T, 'origin'> {
+  if (isPlainObject(raw) && !('origin' in raw)) return raw;
+  const { origin: _origin, ...input } = raw ?? ({} as T);
+  return input;
+}
+
+function isPlainObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 }
 
 function rowError(entity: 'node' | 'relationship', index: number, origin: Origin | undefined, path: string, message: string): FieldError {

@@ -31,7 +31,7 @@ import { nodeFromInput, nodeWithPatch, relationshipFromInput, relationshipWithPa
 import { planBulk, type PlannedChange } from './bulk-plan.ts';
 import { ChangeLog } from './change-log.ts';
 import { Journal, closeQuietly, type JournalFile } from './journal.ts';
-import { commitLine, entryLine } from './journal-format.ts';
+import { revisionBlock } from './journal-format.ts';
 import { MemoryGraph } from './memory-graph.ts';
 import { decodeCursor, encodeCursor, pageLimit } from './paging.ts';
 import { JOURNAL_FILE, SNAPSHOT_FILE, applyEntry, recover, segmentName } from './recovery.ts';
@@ -67,6 +67,8 @@ export class EmbeddedStore implements GraphStore {
   private journal: Journal | null = null;
   private segments: JournalFile[] = [];
   private rev = 0;
+  /** Last change-log seq handed out (the log's index catches up when the flusher writes). */
+  private seq = 0;
   private sinceSnapshot = 0;
   private searchIndex: SearchIndex | null = null;
   private compaction: Promise<void> | null = null;
@@ -89,6 +91,7 @@ export class EmbeddedStore implements GraphStore {
     this.searchIndex = null;
     const recovered = recover(this.dataDir, this.graph, this.changeLog, this.warn);
     this.rev = recovered.revision;
+    this.seq = this.changeLog.lastSeq;
     this.segments = recovered.segments;
     this.sinceSnapshot = recovered.journalEntries;
     this.journal = await Journal.open(join(this.dataDir, JOURNAL_FILE), recovered.journal);
@@ -355,42 +358,34 @@ export class EmbeddedStore implements GraphStore {
   }
 
   /**
-   * One write = one revision: applies the changes to memory, queues their
-   * journal lines and a commit marker, and resolves after the fsync.
+   * One write = one revision: applies the changes to memory and queues the
+   * revision's journal block (entry lines + commit marker, rendered by the
+   * flusher in pieces, see journal-format.ts), then resolves after the fsync.
    */
   private async commit(changes: PlannedChange[], ctx: WriteContext): Promise<number> {
     const journal = this.journal!;
     const revision = ++this.rev;
+    const firstSeq = this.seq + 1;
+    this.seq += changes.length;
     const at = now();
-    // Lines are appended in chunks: a million-entry import becomes ~1000 strings, not a million.
-    let chunk: string[] = [];
-    let chunkBytes = 0;
-    let chunkStart = journal.end;
+    const changeLog = this.changeLog;
+    journal.append(
+      revisionBlock({ revision, firstSeq, at, actor: ctx.actor, via: ctx.via }, changes, (id, file, offset, length) =>
+        changeLog.add(file, offset, length, id, at),
+      ),
+    );
+    const search = this.searchIndex;
     for (const change of changes) {
-      const entry: ChangeEntry = { seq: this.changeLog.lastSeq + 1, revision, at, actor: ctx.actor, via: ctx.via, ...change };
-      const line = entryLine(entry);
-      const bytes = Buffer.byteLength(line);
-      this.changeLog.add(journal.current, chunkStart + chunkBytes, bytes - 1, entry.id, at);
-      chunk.push(line);
-      chunkBytes += bytes;
-      if (chunk.length === 1000) {
-        journal.append(chunk.join(''));
-        chunkStart += chunkBytes;
-        chunk = [];
-        chunkBytes = 0;
-      }
-      applyEntry(this.graph, entry);
-      if (this.searchIndex && entry.entity === 'node') {
-        if (entry.after) this.searchIndex.put(entry.after as GraphNode);
-        else this.searchIndex.remove(entry.id);
+      applyEntry(this.graph, change);
+      if (search && change.entity === 'node') {
+        if (change.after) search.put(change.after as GraphNode);
+        else search.remove(change.id);
       }
     }
-    if (chunk.length) journal.append(chunk.join(''));
-    const lastSeq = this.changeLog.lastSeq;
-    journal.append(commitLine({ commit: revision, lastSeq, count: changes.length }));
+    const lastSeq = this.seq;
     this.sinceSnapshot += changes.length;
     await journal.flush();
-    this.changeLog.markDurable(lastSeq);
+    changeLog.markDurable(lastSeq);
     if (this.sinceSnapshot >= this.compactEvery && !this.compaction && !this.closed) {
       this.compaction = this.compact()
         .catch((error) => this.warn(`embedded store: compaction failed: ${(error as Error).message}`))
@@ -407,7 +402,7 @@ export class EmbeddedStore implements GraphStore {
    * from whichever file holds it, so any crash point is safe.
    */
   private async compact(): Promise<void> {
-    const state = { revision: this.rev, seq: this.changeLog.lastSeq, nodes: [...this.graph.nodes.values()], relationships: [...this.graph.relationships.values()] };
+    const state = { revision: this.rev, seq: this.seq, nodes: [...this.graph.nodes.values()], relationships: [...this.graph.relationships.values()] };
     if (this.sinceSnapshot > 0) this.segments.push(this.journal!.rotate(join(this.dataDir, segmentName(state.revision))));
     this.sinceSnapshot = 0;
     await this.journal!.flush();

@@ -4,9 +4,11 @@ import { dirname } from 'node:path';
 
 // The append-only journal file with group commit: writers queue their lines
 // and wait; one flusher writes everything queued, fsyncs once, then resolves
-// all the waiters. Offsets of queued lines are known at queue time because
-// appends happen strictly in queue order. Rotation is queued the same way,
-// so every line lands in the file that was current when it was appended.
+// all the waiters. Appends happen strictly in queue order, and rotation is
+// queued the same way, so every line lands in the file that was current when
+// it was appended. A queued block may be rendered lazily, at write time, in
+// pieces: a million-line import is never one string, nor held in memory
+// whole, and learns its byte offsets as it is written.
 
 export interface JournalFile {
   path: string;
@@ -20,6 +22,12 @@ interface Rotation {
   next: JournalFile;
 }
 
+/** Text produced when the flusher reaches it, piece by piece (whole lines each). */
+export interface LazyBlock {
+  /** Called once, in queue order; `offset` is where its first byte will land in `file`. */
+  render(file: JournalFile, offset: number): Iterable<Buffer>;
+}
+
 interface Waiter {
   resolve: () => void;
   reject: (error: Error) => void;
@@ -27,14 +35,16 @@ interface Waiter {
 
 export class Journal {
   private handle!: FileHandle;
-  private queued: Array<string | Rotation> = [];
+  private queued: Array<string | LazyBlock | Rotation> = [];
   private waiters: Waiter[] = [];
   private flushing: Promise<void> | null = null;
   private failed: Error | null = null;
-  /** Logical size of the current file, including queued but unwritten bytes. */
+  /** Bytes already handed to the file being written (write time). */
   private size = 0;
-  /** The file that the next appended line belongs to. */
+  /** The file that the next appended line belongs to (queue time). */
   current!: JournalFile;
+  /** The file the flusher is writing to (write time). */
+  private writing!: JournalFile;
 
   private constructor(private readonly path: string) {}
 
@@ -43,6 +53,7 @@ export class Journal {
     const journal = new Journal(path);
     await journal.openFile(file);
     journal.current = file;
+    journal.writing = file;
     journal.size = (await journal.handle.stat()).size;
     return journal;
   }
@@ -53,18 +64,10 @@ export class Journal {
     await syncDirectory(dirname(this.path));
   }
 
-  /** Byte offset where the next appended text will start. */
-  get end(): number {
-    return this.size;
-  }
-
-  /** Queues text (whole lines ending in "\n"); returns the byte offset where it will start. */
-  append(text: string): number {
+  /** Queues text (whole lines ending in "\n"), or a block rendered at write time. */
+  append(item: string | LazyBlock): void {
     if (this.failed) throw this.failed;
-    const offset = this.size;
-    this.size += Buffer.byteLength(text);
-    this.queued.push(text);
-    return offset;
+    this.queued.push(item);
   }
 
   /**
@@ -78,7 +81,6 @@ export class Journal {
     const next: JournalFile = { path: this.path, readFd: -1 };
     this.queued.push({ archivePath, old, next });
     this.current = next;
-    this.size = 0;
     return old;
   }
 
@@ -115,24 +117,29 @@ export class Journal {
     }
   }
 
-  private async writeAll(items: Array<string | Rotation>): Promise<void> {
-    // Group into ~8 MiB writes: few syscalls, no giant strings.
-    let parts: string[] = [];
+  private async writeAll(items: Array<string | LazyBlock | Rotation>): Promise<void> {
+    // Grouped into ~8 MiB writes: few syscalls, no giant strings.
+    let parts: Buffer[] = [];
     let bytes = 0;
     const writeParts = async () => {
-      if (parts.length) await this.handle.write(parts.join(''));
+      if (parts.length) await writeFully(this.handle, parts);
       parts = [];
       bytes = 0;
     };
+    const add = async (piece: Buffer) => {
+      parts.push(piece);
+      bytes += piece.length;
+      this.size += piece.length;
+      if (bytes >= WRITE_BYTES) await writeParts();
+    };
     for (const item of items) {
-      if (typeof item !== 'string') {
+      if (typeof item === 'string') await add(Buffer.from(item));
+      else if ('render' in item) {
+        for (const piece of item.render(this.writing, this.size)) await add(piece);
+      } else {
         await writeParts();
         await this.switchFile(item);
-        continue;
       }
-      parts.push(item);
-      bytes += item.length;
-      if (bytes >= 8 * 1024 * 1024) await writeParts();
     }
     await writeParts();
   }
@@ -143,12 +150,27 @@ export class Journal {
     await rename(this.path, archivePath);
     old.path = archivePath;
     await this.openFile(next);
+    this.writing = next;
+    this.size = 0;
   }
 
   async close(): Promise<void> {
     await this.flush().catch(() => undefined);
     await this.handle.close().catch(() => undefined);
     closeQuietly(this.current.readFd);
+  }
+}
+
+const WRITE_BYTES = 8 * 1024 * 1024;
+
+async function writeFully(handle: FileHandle, buffers: Buffer[]): Promise<void> {
+  let pending = buffers;
+  while (pending.length) {
+    const { bytesWritten } = await handle.writev(pending);
+    if (bytesWritten === 0) throw new Error('the journal file accepted no bytes');
+    let skip = bytesWritten;
+    while (pending.length && skip >= pending[0].length) skip -= pending.shift()!.length;
+    if (skip > 0) pending[0] = pending[0].subarray(skip);
   }
 }
 

@@ -34,23 +34,24 @@ export async function writeSnapshot(
       nodes: state.nodes.length,
       relationships: state.relationships.length,
     };
+    // Whole lines gathered into ~8 MiB writes, awaiting only between writes.
     let parts: string[] = [`${JSON.stringify(header)}\n`];
-    const flushParts = async (force: boolean) => {
-      if (parts.length >= 20_000 || (force && parts.length)) {
+    let size = 0;
+    const lines = function* () {
+      for (const node of state.nodes) yield `{"n":${JSON.stringify(node)}}\n`;
+      for (const rel of state.relationships) yield `{"r":${JSON.stringify(rel)}}\n`;
+      yield `${JSON.stringify({ end: true, nodes: state.nodes.length, relationships: state.relationships.length })}\n`;
+    };
+    for (const line of lines()) {
+      parts.push(line);
+      size += line.length;
+      if (size >= 8 * 1024 * 1024) {
         await handle.write(parts.join(''));
         parts = [];
+        size = 0;
       }
-    };
-    for (const node of state.nodes) {
-      parts.push(`{"n":${JSON.stringify(node)}}\n`);
-      await flushParts(false);
     }
-    for (const rel of state.relationships) {
-      parts.push(`{"r":${JSON.stringify(rel)}}\n`);
-      await flushParts(false);
-    }
-    parts.push(`${JSON.stringify({ end: true, nodes: state.nodes.length, relationships: state.relationships.length })}\n`);
-    await flushParts(true);
+    if (parts.length) await handle.write(parts.join(''));
     await handle.sync();
   } catch (error) {
     await handle.close();

@@ -13,7 +13,8 @@ import { Rollback, type WriteScope } from './write-scope.ts';
 // checks relationship ends, and writes in batched UNWIND statements. Nothing
 // is visible to readers before the commit, and any error rolls it all back:
 // all-or-nothing without staging. The cost is that a very large batch needs
-// transaction memory on the server (100k relationships fit in a 1 GiB heap).
+// transaction memory on the server: 100k relationships (+ their 100k change
+// entries) overflow the transaction memory of a 1 GiB heap and fit in 2 GiB.
 
 interface Located<T> {
   record: T;
@@ -89,6 +90,16 @@ async function readNodes(runner: CypherRunner, ids: string[]): Promise<Map<strin
   return out;
 }
 
+async function readLabels(runner: CypherRunner, ids: string[]): Promise<Map<string, NodeLabel>> {
+  const out = new Map<string, NodeLabel>();
+  for (const part of chunks(ids)) {
+    for (const row of await runner.run('UNWIND $ids AS id MATCH (n:Node {id: id}) RETURN n.id AS id, n.label AS label', { ids: part })) {
+      out.set(row.id as string, row.label as NodeLabel);
+    }
+  }
+  return out;
+}
+
 async function readRelationships(runner: CypherRunner, ids: string[]): Promise<Map<string, GraphRelationship>> {
   const out = new Map<string, GraphRelationship>();
   for (const part of chunks(ids)) {
@@ -147,11 +158,14 @@ export async function bulkUpsert(store: Neo4jStore, batch: BulkBatch, options: B
     // Step 2: what exists now (read under the store's write lock).
     let existingNodes: Map<string, GraphNode>;
     let existingRels: Map<string, GraphRelationship>;
+    /** Labels of relationship ends outside the batch (merge mode): no need for their documents. */
+    let endLabels = new Map<string, NodeLabel>();
     if (options.mode === 'replace') {
       ({ nodes: existingNodes, relationships: existingRels } = await readAll(scope));
     } else {
       const ends = [...valid.relationships.values()].flatMap(({ record }) => [record.from, record.to]).filter((id) => !valid.nodes.has(id));
-      existingNodes = await readNodes(scope, [...new Set([...valid.nodes.keys(), ...ends])]);
+      existingNodes = await readNodes(scope, [...valid.nodes.keys()]);
+      endLabels = await readLabels(scope, [...new Set(ends)]);
       existingRels = await readRelationships(scope, [...valid.relationships.keys()]);
     }
 
@@ -173,7 +187,7 @@ export async function bulkUpsert(store: Neo4jStore, batch: BulkBatch, options: B
       }
     }
     const labelOf = (id: string): NodeLabel | undefined =>
-      valid.nodes.get(id)?.record.label ?? (options.mode === 'merge' ? existingNodes.get(id)?.label : undefined);
+      valid.nodes.get(id)?.record.label ?? (options.mode === 'merge' ? (existingNodes.get(id)?.label ?? endLabels.get(id)) : undefined);
     const inBatch = (id: string) => valid.nodes.has(id) || valid.invalidNodeIds.has(id);
 
     // Step 4: plan relationships (ends must exist after the batch, with suitable labels).

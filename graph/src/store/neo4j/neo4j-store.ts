@@ -25,7 +25,8 @@ import type {
 } from '../port.ts';
 import { nodeFromInput, nodeWithPatch, relationshipFromInput, relationshipWithPatch } from '../records.ts';
 import { bulkUpsert } from './bulk.ts';
-import { changeFromProps, changeToProps, nodeFromProps, nodeToProps, relationshipFromProps, relationshipToProps, REL_RETURN, assertLabel, assertType, type Props } from './codec.ts';
+import { appendChanges, readChanges } from './change-log.ts';
+import { nodeFromProps, nodeToProps, relationshipFromProps, relationshipToProps, REL_RETURN, assertLabel, assertType, type Props } from './codec.ts';
 import {
   MAX_ROWS,
   chunks,
@@ -152,10 +153,7 @@ export class Neo4jStore implements GraphStore {
           const value = await work(scope);
           // The log entries and the seq counter, in the same transaction as the write.
           await run('MATCH (m:_Meta {key: $key}) SET m.seq = m.seq + $n', { key: META_KEY, n: int(pending.length) });
-          for (const batch of chunks(pending)) {
-            const changeRows = batch.map((c) => ({ ...changeToProps(c), seq: int(c.seq), revision: int(c.revision) }));
-            await run('UNWIND $rows AS row CREATE (c:_Change) SET c = row', { rows: changeRows });
-          }
+          await appendChanges(scope, pending);
           return value;
         },
         { timeout: this.writeTimeoutMs },
@@ -361,29 +359,8 @@ export class Neo4jStore implements GraphStore {
 
   // ---------------------------------------------------------------- audit log
 
-  async changes(query: ChangeQuery): Promise<Page<ChangeEntry>> {
-    const limit = pageLimit(query.limit);
-    const params: Row = { limit: int(limit + 1) };
-    const where: string[] = [];
-    const after = decodeCursor<number>(query.cursor, 'number');
-    params.after = int(after ?? 0);
-    where.push('c.seq > $after');
-    if (query.since) {
-      params.since = query.since;
-      where.push('c.at >= $since');
-    }
-    if (query.until) {
-      // A bare day means "until the end of that day".
-      params.until = query.until.length === 10 ? `${query.until}\uffff` : query.until;
-      where.push('c.at <= $until');
-    }
-    if (query.id) {
-      params.id = query.id;
-      where.push('c.id = $id');
-    }
-    const found = await this.reader.run(`MATCH (c:_Change) ${whereClause(where)} RETURN c {.*} AS c ORDER BY c.seq LIMIT $limit`, params);
-    const items = found.slice(0, limit).map((r) => changeFromProps(r.c as Props));
-    return found.length > limit ? { items, nextCursor: encodeCursor(items[items.length - 1].seq) } : { items };
+  changes(query: ChangeQuery): Promise<Page<ChangeEntry>> {
+    return readChanges(this.reader, query);
   }
 
   // ---------------------------------------------------------------- streaming

@@ -23,11 +23,13 @@ async function nodesById(runner: CypherRunner, ids: string[]): Promise<Map<strin
 }
 
 /**
- * Breadth-first, one query per hop, through relationships of the wanted types
- * (and, with `at`, through elements valid that day). The label/kind/level
- * filters choose which of the reached nodes are returned (nearest first, up
- * to `limit`; the centre always), not which are walked through. The
- * relationships are all those among the returned nodes.
+ * Breadth-first through relationships of the wanted types (and, with `at`,
+ * through elements valid that day): one query per hop returning ids only
+ * (the first also checks the centre), then one query for the documents of
+ * the returned nodes and the relationships among them — depth + 1 round
+ * trips. The label/kind/level filters choose which of the reached nodes are
+ * returned (nearest first, up to `limit`; the centre always), not which are
+ * walked through, so filtered-out nodes never have their documents read.
  */
 export async function neighbourhood(runner: CypherRunner, id: string, options: NeighbourhoodOptions): Promise<Subgraph & { truncated: boolean }> {
   const depth = intOption('depth', options.depth, 1, 1, 3);
@@ -37,36 +39,48 @@ export async function neighbourhood(runner: CypherRunner, id: string, options: N
   const filterParams: Row = {};
   const wanted = nodeConditions('b', { labels: options.labels, kinds: options.kinds, levels: options.levels }, filterParams);
   const hopWhere = ['NOT b.id IN $seen', ...(at ? [validAt('r'), validAt('b')] : [])];
-  const hop = `UNWIND $frontier AS fid MATCH (:Node {id: fid})-[r:${types}]-(b:Node) ${whereClause(hopWhere)}
-    RETURN DISTINCT b.id AS id, ${wanted.length ? wanted.join(' AND ') : 'true'} AS wanted LIMIT $cap`;
+  // Aggregated, so the query returns one row even when the centre is missing.
+  const hop = `OPTIONAL MATCH (c:Node {id: $id})
+    CALL (c) {
+      UNWIND CASE WHEN c IS NULL THEN [] ELSE $frontier END AS fid
+      MATCH (:Node {id: fid})-[r:${types}]-(b:Node) ${whereClause(hopWhere)}
+      WITH DISTINCT b LIMIT $cap
+      RETURN collect([b.id, ${wanted.length ? wanted.join(' AND ') : 'true'}]) AS found
+    }
+    RETURN c IS NOT NULL AS centre, found`;
 
-  const [centre] = await runner.run('MATCH (n:Node {id: $id}) RETURN n.id AS id', { id });
-  if (!centre) throw new NotFoundError('node', id);
   const seen = [id];
   const returned = [id];
   let frontier = [id];
   let truncated = false;
   for (let distance = 1; distance <= depth && frontier.length && !truncated; distance++) {
     const cap = MAX_ROWS - seen.length;
-    const found = await runner.run(hop, { ...filterParams, frontier, seen, at, cap: int(cap) });
+    const [row] = await runner.run(hop, { ...filterParams, id, frontier, seen, at, cap: int(cap) });
+    if (!row.centre) throw new NotFoundError('node', id);
+    const found = row.found as Array<[string, boolean]>;
     if (found.length >= cap) truncated = true; // the walk itself was cut
-    frontier = found.map((row) => row.id as string);
+    frontier = found.map(([nid]) => nid);
     seen.push(...frontier);
-    for (const row of found) {
-      if (!row.wanted) continue;
+    for (const [nid, isWanted] of found) {
+      if (!isWanted) continue;
       if (returned.length >= limit) truncated = true;
-      else returned.push(row.id as string);
+      else returned.push(nid);
     }
   }
-  const nodes = await nodesById(runner, returned);
-  const relationships = await runner.run(
-    `UNWIND $ids AS id MATCH (a:Node {id: id})-[r:${types}]->(b:Node) WHERE b.id IN $ids ${at ? `AND ${validAt('r')}` : ''}
-     RETURN ${REL_RETURN('r')} AS rel ORDER BY rel.id LIMIT $max`,
+  const [docs] = await runner.run(
+    `CALL () { UNWIND $ids AS id MATCH (n:Node {id: id}) RETURN collect(n {.*}) AS nodes }
+     CALL () {
+       UNWIND $ids AS id MATCH (a:Node {id: id})-[r:${types}]->(b:Node) WHERE b.id IN $ids ${at ? `AND ${validAt('r')}` : ''}
+       WITH r ORDER BY r.id LIMIT $max
+       RETURN collect(${REL_RETURN('r')}) AS rels
+     }
+     RETURN nodes, rels`,
     { ids: returned, at, max: int(MAX_ROWS) },
   );
+  const nodes = new Map((docs.nodes as Props[]).map((p) => [p.id as string, nodeFromProps(p)]));
   return {
     nodes: returned.map((nid) => nodes.get(nid)!).filter(Boolean),
-    relationships: relationships.map((row) => relationshipFromProps(row.rel as Props)),
+    relationships: (docs.rels as Props[]).map(relationshipFromProps),
     truncated,
   };
 }

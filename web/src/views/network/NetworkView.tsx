@@ -3,6 +3,7 @@
 // for them), camera mirrored in the URL, positions saved between visits.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import Sigma from 'sigma';
+import { EdgeLineProgram } from 'sigma/rendering';
 import type { ViewProps } from '../../state/types.ts';
 import { useT } from '../../i18n/index.ts';
 import { colouring } from '../../graph-data/palette.ts';
@@ -61,14 +62,22 @@ export function NetworkView({ data, state, update, select, metrics, exporter }: 
     const el = container.current;
     if (!el) return;
     setEmpty(data.nodes.length === 0);
+    performance.mark('atlas:network-start');
     const positions = loadPositions();
     const { graph, placed } = buildGraph(data, coloursRef.current, metricsRef.current, positions);
+    performance.mark('atlas:graph-built');
     graphRef.current = graph;
+    // Big graphs: edges as 1-px GL lines (2 vertices instead of a 6-vertex quad
+    // each), nothing but nodes drawn while the camera moves, fewer labels.
     const big = graph.size > 20_000;
-    const renderer: Renderer = new Sigma(graph, el, {
-      ...labelSettings(stateRef.current.labels),
+    const labels = labelSettings(stateRef.current.labels);
+    const renderer: Renderer = new Sigma<NodeAttributes, EdgeAttributes>(graph, el, {
+      ...labels,
+      ...(big ? { defaultEdgeType: 'line', edgeProgramClasses: { line: EdgeLineProgram }, labelRenderedSizeThreshold: labels.labelRenderedSizeThreshold + 4 } : null),
       allowInvalidContainer: true,
-      zIndex: true,
+      // zIndex sorting costs a sort of every item per refresh; only hover/selection use it.
+      zIndex: !big,
+      enableEdgeEvents: false,
       hideEdgesOnMove: big,
       hideLabelsOnMove: big,
       labelFont: 'system-ui, sans-serif',
@@ -82,6 +91,8 @@ export function NetworkView({ data, state, update, select, metrics, exporter }: 
       nodeReducer: (node, attrs) => {
         const s = stateRef.current;
         const hover = hoverRef.current;
+        // The common case (nothing hovered, highlighted or selected) allocates nothing.
+        if (!hover && !s.highlight.length && node !== s.selection) return attrs;
         const out: Partial<NodeAttributes> & { forceLabel?: boolean } = { ...attrs };
         if (hover) {
           if (node === hover.node || hover.neighbours.has(node)) {
@@ -112,6 +123,7 @@ export function NetworkView({ data, state, update, select, metrics, exporter }: 
       edgeReducer: (edge, attrs) => {
         const s = stateRef.current;
         const hover = hoverRef.current;
+        if (!hover && !s.highlight.length && !s.selection) return attrs;
         const [a, b] = graph.extremities(edge);
         const out: Partial<EdgeAttributes> = { ...attrs };
         if (hover) {
@@ -161,10 +173,13 @@ export function NetworkView({ data, state, update, select, metrics, exporter }: 
     (window as unknown as { __atlasSigma?: Renderer }).__atlasSigma = renderer;
 
     // Lay out what has no stored position; a short warm run when most are known.
-    if (graph.order > 0 && placed < graph.order) startLayout(layoutBudget(graph.order, placed > graph.order * 0.8));
+    // Started after the first frame is on screen (copying the graph for the worker takes a while).
+    const layoutTimer =
+      graph.order > 0 && placed < graph.order ? setTimeout(() => startLayout(layoutBudget(graph.order, placed > graph.order * 0.8)), 50) : undefined;
 
     return () => {
       clearTimeout(cameraTimer);
+      clearTimeout(layoutTimer);
       if (layoutRef.current?.isRunning()) layoutRef.current.stop({ draw: false });
       layoutRef.current = null;
       exporter.current = null;

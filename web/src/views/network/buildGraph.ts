@@ -47,56 +47,102 @@ export function nodeSizes(data: GraphData, metrics: Metrics, degree: Map<string,
   return sizes;
 }
 
+/**
+ * Deterministic first positions, so the first frame is a readable map while
+ * ForceAtlas2 starts in its worker: nodes of one group (the current colouring:
+ * kind, level, community…) share a sunflower disc sized by their count, and the
+ * discs sit on a larger sunflower, biggest group in the middle. O(n), no overlaps.
+ */
+export function groupedSeedPositions(groups: Map<string, number[]>, total: number): Float64Array {
+  const xy = new Float64Array(total * 2);
+  const ordered = [...groups.values()].sort((a, b) => b.length - a.length);
+  const unit = 10;
+  // Disc of g nodes: radius ∝ √g. Disc centres on a spiral spaced by the largest radius.
+  const largest = Math.sqrt(ordered[0]?.length ?? 1) * unit;
+  ordered.forEach((members, k) => {
+    const ring = k === 0 ? 0 : largest * 1.3 * Math.sqrt(k + 0.5) * 1.6;
+    const cx = ring * Math.cos(k * 2.399963);
+    const cy = ring * Math.sin(k * 2.399963);
+    const radius = Math.sqrt(members.length) * unit;
+    members.forEach((index, i) => {
+      const angle = i * 2.399963;
+      const r = radius * Math.sqrt((i + 0.5) / members.length);
+      xy[index * 2] = cx + r * Math.cos(angle);
+      xy[index * 2 + 1] = cy + r * Math.sin(angle);
+    });
+  });
+  return xy;
+}
+
+/**
+ * Bulk construction: degrees, merged parallel edges and every attribute are
+ * computed first in plain maps, then each node and edge is added once with its
+ * final attributes (no per-call merging, no second pass over the graph).
+ */
 export function buildGraph(data: GraphData, colours: Colouring, metrics: Metrics, positions: Positions): { graph: AtlasGraph; placed: number } {
   const graph: AtlasGraph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
+  const present = new Set<string>();
+  for (const n of data.nodes) present.add(n.id);
+
+  // One edge per unordered pair: key of its first relationship, summed weight, the types seen.
   const degree = new Map<string, number>();
+  const pairs = new Map<string, { key: string; from: string; to: string; weight: number; types: string[] }>();
   for (const r of data.relationships) {
     degree.set(r.from, (degree.get(r.from) ?? 0) + 1);
     degree.set(r.to, (degree.get(r.to) ?? 0) + 1);
+    if (r.from === r.to || !present.has(r.from) || !present.has(r.to)) continue;
+    const pair = r.from < r.to ? `${r.from}\u0000${r.to}` : `${r.to}\u0000${r.from}`;
+    const w = typeof r.properties?.weight === 'number' ? r.properties.weight : 1;
+    const existing = pairs.get(pair);
+    if (existing) {
+      existing.weight += w;
+      if (!existing.types.includes(r.type)) existing.types.push(r.type);
+    } else pairs.set(pair, { key: r.id, from: r.from, to: r.to, weight: w, types: [r.type] });
   }
   const sizes = nodeSizes(data, metrics, degree);
+
+  // Unplaced nodes start in their group's disc.
+  const groups = new Map<string, number[]>();
+  const colourList: string[] = new Array(data.nodes.length);
   let placed = 0;
-  const spread = Math.sqrt(data.nodes.length + 1) * 10;
-  for (const n of data.nodes) {
-    const stored = positions.get(n.id);
-    if (stored) placed++;
-    // Unplaced nodes start on a sunflower spiral: deterministic and free of overlaps.
-    const i = graph.order;
-    const angle = i * 2.399963;
-    const radius = spread * Math.sqrt((i + 0.5) / (data.nodes.length + 1));
+  data.nodes.forEach((n, i) => {
+    const colour = colours.colourOf(n);
+    colourList[i] = colour;
+    if (positions.has(n.id)) placed++;
+    else {
+      const list = groups.get(colour);
+      if (list) list.push(i);
+      else groups.set(colour, [i]);
+    }
+  });
+  const seeded = placed < data.nodes.length ? groupedSeedPositions(groups, data.nodes.length) : null;
+
+  // Nodes without a stored position go next to a placed neighbour when there is
+  // one, so a new node appears near its context instead of in its group's disc.
+  const anchorOf = new Map<string, string>();
+  if (placed > 0 && placed < data.nodes.length) {
+    for (const { from, to } of pairs.values()) {
+      if (positions.has(from) && !positions.has(to) && !anchorOf.has(to)) anchorOf.set(to, from);
+      else if (positions.has(to) && !positions.has(from) && !anchorOf.has(from)) anchorOf.set(from, to);
+    }
+  }
+
+  data.nodes.forEach((n, i) => {
+    const stored = positions.get(n.id) ?? positions.get(anchorOf.get(n.id) ?? '');
+    const jitter = stored && !positions.has(n.id) ? 5 : 0;
     graph.addNode(n.id, {
-      x: stored ? stored[0] : radius * Math.cos(angle),
-      y: stored ? stored[1] : radius * Math.sin(angle),
+      x: stored ? stored[0] + (Math.random() - 0.5) * jitter : seeded![i * 2],
+      y: stored ? stored[1] + (Math.random() - 0.5) * jitter : seeded![i * 2 + 1],
       size: sizes.get(n.id) ?? 3,
-      color: colours.colourOf(n),
+      color: colourList[i],
       label: n.name,
       nodeType: n.label,
       kind: n.kind,
       degree: degree.get(n.id) ?? 0,
     });
+  });
+  for (const e of pairs.values()) {
+    graph.addEdgeWithKey(e.key, e.from, e.to, { size: Math.min(4, 0.6 + Math.log2(Math.max(1, e.weight))), color: EDGE_COLOUR, types: e.types, weight: e.weight });
   }
-  for (const r of data.relationships) {
-    if (r.from === r.to || !graph.hasNode(r.from) || !graph.hasNode(r.to)) continue;
-    const existing = graph.edge(r.from, r.to);
-    const w = typeof r.properties?.weight === 'number' ? r.properties.weight : 1;
-    if (existing !== undefined) {
-      graph.updateEdgeAttributes(existing, (a) => ({ ...a, weight: a.weight + w, types: a.types.includes(r.type) ? a.types : [...a.types, r.type] }));
-    } else {
-      graph.addEdgeWithKey(r.id, r.from, r.to, { size: 1, color: EDGE_COLOUR, types: [r.type], weight: w });
-    }
-  }
-  // Nodes without a stored position go next to a placed neighbour, so a new
-  // node appears near its context instead of on the spiral.
-  if (placed > 0 && placed < graph.order) {
-    graph.forEachNode((id) => {
-      if (positions.has(id)) return;
-      const anchor = graph.neighbors(id).find((m) => positions.has(m));
-      if (anchor) {
-        const a = graph.getNodeAttributes(anchor);
-        graph.mergeNodeAttributes(id, { x: a.x + (Math.random() - 0.5) * 5, y: a.y + (Math.random() - 0.5) * 5 });
-      }
-    });
-  }
-  graph.forEachEdge((e, a) => graph.setEdgeAttribute(e, 'size', Math.min(4, 0.6 + Math.log2(a.weight))));
   return { graph, placed };
 }
