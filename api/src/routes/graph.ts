@@ -152,18 +152,28 @@ function etagFor(req: Request, revision: number, q: GraphQuery): string {
   return `"r${revision}-${variant}"`;
 }
 
+/** Bodies of the last few answers by ETag: the next reader of an unchanged store gets the same bytes for free. */
+const CACHED_BODIES = 2;
+
 /** GET /api/graph */
 export function graphRouter(store: GraphStore): Router {
   const router = Router();
+  const bodies = new Map<string, string>();
   router.get('/', async (req, res) => {
     const q = parseRequest(GraphQuery, req.query, 'query');
     // Read before the export: a write during it yields an older tag, never a stale body under a newer one.
     const revision = await store.revision();
-    res.set('ETag', etagFor(req, revision, q));
+    const etag = etagFor(req, revision, q);
+    res.set('ETag', etag);
     res.set('Cache-Control', 'private, no-cache');
     res.vary('Authorization');
     if (req.fresh) {
       res.status(304).end();
+      return;
+    }
+    const cached = bodies.get(etag);
+    if (cached !== undefined) {
+      res.type('application/json').send(cached);
       return;
     }
     const nodes: GraphNode[] = [];
@@ -174,6 +184,8 @@ export function graphRouter(store: GraphStore): Router {
     }
     const filtered = filterNetwork(nodes, relationships, q);
     const body = JSON.stringify(toColumns(revision, shapeNodes(req, filtered.nodes), filtered.relationships));
+    bodies.set(etag, body);
+    if (bodies.size > CACHED_BODIES) bodies.delete(bodies.keys().next().value!);
     res.type('application/json').send(body);
   });
   return router;

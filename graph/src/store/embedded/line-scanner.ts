@@ -53,3 +53,33 @@ export function* scanLines(path: string): Generator<ScannedLine> {
     closeSync(fd);
   }
 }
+
+/**
+ * The lines of a UTF-8 text file as strings (a last line without newline
+ * included), decoding each chunk once rather than line by line: the fast
+ * way to read a file that is parsed whole, such as a snapshot.
+ */
+export function* readTextLines(path: string): Generator<string> {
+  const fd = openSync(path, 'r');
+  try {
+    let carry: Buffer = Buffer.alloc(0);
+    let position = 0;
+    const chunk = Buffer.allocUnsafe(CHUNK);
+    for (;;) {
+      const read = readSync(fd, chunk, 0, CHUNK, position);
+      if (read === 0) break;
+      position += read;
+      const lastNewline = chunk.lastIndexOf(0x0a, read - 1);
+      if (lastNewline === -1) {
+        carry = Buffer.concat([carry, chunk.subarray(0, read)]);
+        continue;
+      }
+      const text = (carry.length ? Buffer.concat([carry, chunk.subarray(0, lastNewline)]) : chunk.subarray(0, lastNewline)).toString('utf8');
+      carry = Buffer.from(chunk.subarray(lastNewline + 1, read));
+      yield* text.split('\n');
+    }
+    if (carry.length) yield carry.toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,7 +1,7 @@
 import { open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { GraphNode, GraphRelationship } from '../../model/schemas.ts';
-import { scanLines } from './line-scanner.ts';
+import { readTextLines } from './line-scanner.ts';
 import { syncDirectory } from './journal.ts';
 
 // The snapshot: the whole state at one revision, as ndjson (a header line,
@@ -73,11 +73,11 @@ export function readSnapshot(
   let lineNo = 0;
   let nodes = 0;
   let relationships = 0;
-  for (const line of scanLines(path)) {
+  for (const line of readTextLines(path)) {
     lineNo++;
     let value: { n?: GraphNode; r?: GraphRelationship; end?: boolean; nodes?: number; relationships?: number };
     try {
-      value = JSON.parse(line.bytes.toString('utf8'));
+      value = JSON.parse(line);
     } catch {
       throw new Error(`snapshot ${path} is corrupt at line ${lineNo}`);
     }

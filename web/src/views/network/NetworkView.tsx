@@ -20,11 +20,12 @@ const DIMMED_EDGE = '#f0f2f4';
 const STRONG_EDGE = '#4a5563';
 
 /** Label settings from the density control (0 = only hubs, 1 = as many as fit). */
-function labelSettings(density: number) {
+function labelSettings(density: number, big: boolean) {
   return {
     labelDensity: 0.1 + density * 1.4,
     labelGridCellSize: Math.round(220 - density * 160),
-    labelRenderedSizeThreshold: 16 - density * 12,
+    // Thousands of small nodes: only the bigger ones get a label.
+    labelRenderedSizeThreshold: 16 - density * 12 + (big ? 4 : 0),
   };
 }
 
@@ -45,6 +46,7 @@ export function NetworkView({ data, state, update, select, metrics, exporter }: 
   coloursRef.current = colours;
   const metricsRef = useRef(metrics);
   metricsRef.current = metrics;
+  const builtWithRef = useRef<{ graph: AtlasGraph; colours: typeof colours; metrics: typeof metrics } | null>(null);
 
   const startLayout = (duration: number) => {
     const graph = graphRef.current;
@@ -66,14 +68,14 @@ export function NetworkView({ data, state, update, select, metrics, exporter }: 
     const positions = loadPositions();
     const { graph, placed } = buildGraph(data, coloursRef.current, metricsRef.current, positions);
     performance.mark('atlas:graph-built');
+    builtWithRef.current = { graph, colours: coloursRef.current, metrics: metricsRef.current };
     graphRef.current = graph;
     // Big graphs: edges as 1-px GL lines (2 vertices instead of a 6-vertex quad
     // each), nothing but nodes drawn while the camera moves, fewer labels.
     const big = graph.size > 20_000;
-    const labels = labelSettings(stateRef.current.labels);
     const renderer: Renderer = new Sigma<NodeAttributes, EdgeAttributes>(graph, el, {
-      ...labels,
-      ...(big ? { defaultEdgeType: 'line', edgeProgramClasses: { line: EdgeLineProgram }, labelRenderedSizeThreshold: labels.labelRenderedSizeThreshold + 4 } : null),
+      ...labelSettings(stateRef.current.labels, big),
+      ...(big ? { defaultEdgeType: 'line', edgeProgramClasses: { line: EdgeLineProgram } } : null),
       allowInvalidContainer: true,
       // zIndex sorting costs a sort of every item per refresh; only hover/selection use it.
       zIndex: !big,
@@ -192,10 +194,15 @@ export function NetworkView({ data, state, update, select, metrics, exporter }: 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [data]);
 
-  // Colours and sizes change in place (no relayout, camera kept).
+  // Colours and sizes change in place (no relayout, camera kept). Skipped when
+  // the graph was just built with these very colours and metrics: every
+  // attribute update makes sigma reprocess all edges (seconds at 100k edges).
   useEffect(() => {
     const graph = graphRef.current;
     if (!graph) return;
+    const built = builtWithRef.current;
+    if (built?.graph === graph && built.colours === colours && built.metrics === metrics) return;
+    builtWithRef.current = { graph, colours, metrics };
     const degree = new Map<string, number>();
     graph.forEachNode((id, a) => degree.set(id, a.degree));
     const sizes = nodeSizes(data, metrics, degree);
@@ -206,13 +213,22 @@ export function NetworkView({ data, state, update, select, metrics, exporter }: 
     });
   }, [colours, metrics, data]);
 
-  // Selection, highlight and label density only need the reducers re-run.
+  // Selection, highlight and label density only need the reducers re-run, and
+  // only when they really changed: a camera move rewrites the state (URL) with
+  // equal values, and a refresh reprocesses every edge.
+  const highlightKey = state.highlight.join('\n');
+  const appliedRef = useRef<{ renderer: Renderer; key: string; labels: number } | null>(null);
   useEffect(() => {
     const renderer = rendererRef.current;
     if (!renderer) return;
-    renderer.setSettings(labelSettings(state.labels));
-    renderer.refresh({ skipIndexation: true });
-  }, [state.selection, state.highlight, state.labels]);
+    const key = `${state.selection ?? ''}\n${highlightKey}`;
+    const applied = appliedRef.current;
+    appliedRef.current = { renderer, key, labels: state.labels };
+    // A renderer just built has drawn this state already.
+    if (!applied || applied.renderer !== renderer) return;
+    if (applied.labels !== state.labels) renderer.setSettings(labelSettings(state.labels, renderer.getGraph().size > 20_000));
+    else if (applied.key !== key) renderer.refresh({ skipIndexation: true });
+  }, [state.selection, highlightKey, state.labels]);
 
   // A node selected elsewhere (search, table, panel) is brought into view when it sits near an edge.
   // On load, a camera from the URL wins over centring the selection.
