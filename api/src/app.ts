@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express from 'express';
+import compression from 'compression';
 import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { randomUUID } from 'node:crypto';
@@ -50,6 +51,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   app.use(securityHeaders());
+  // gzip for JSON and the web bundle: the whole-network answer (/api/graph) shrinks ~10×.
+  app.use(compression());
 
   app.use(
     pinoHttp({

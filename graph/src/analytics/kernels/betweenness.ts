@@ -19,8 +19,7 @@ export interface BetweennessOptions {
 
 /**
  * Brandes betweenness on an undirected graph. Dependencies are accumulated by
- * walking successors (dist[w] = dist[v] + len(v, w)) in reverse settle order, so
- * no predecessor lists are stored. Scaling follows networkx
+ * walking successors in reverse settle order, so no predecessor lists are stored. Scaling follows networkx
  * `betweenness_centrality(normalized, endpoints=False, k)`, including its
  * different factor for sampled sources versus the other nodes.
  */
@@ -55,52 +54,73 @@ export function allNodes(n: number): Int32Array {
   return all;
 }
 
+/**
+ * Unweighted Brandes, level by level. The forward BFS records where each level
+ * starts in `order`; the accumulation then walks levels from the deepest up and,
+ * for v on level L, gathers coef[w] = (1 + delta[w]) / sigma[w] over ALL its
+ * neighbours: coef is non-zero only on level L + 1 at that moment (a level's
+ * coefficients are published after the whole level is done, and neighbours of v
+ * lie on levels L − 1, L, L + 1), so the successor test and the division per
+ * edge disappear from the inner loop.
+ */
 function brandesHops(csr: CsrTopology, sources: Int32Array, onProgress?: Progress): Float64Array {
-  const { n, offsets, targets } = csr;
+  const n = csr.n;
+  const offsets = csr.offsets;
+  const targets = csr.targets;
   const bc = new Float64Array(n);
   const dist = new Int32Array(n).fill(-1);
   const sigma = new Float64Array(n);
-  const delta = new Float64Array(n);
-  const order = new Int32Array(n); // BFS queue, read backwards for the accumulation
+  const coef = new Float64Array(n);
+  const pending = new Float64Array(n); // coefficients of the level being accumulated, by position in `order`
+  const order = new Int32Array(n); // BFS order
+  const levelStart = new Int32Array(n + 1);
   const report = progressReporter(sources.length, onProgress);
   for (let si = 0; si < sources.length; si++) {
     const s = sources[si];
     let head = 0;
     let tail = 0;
+    let levels = 0;
     order[tail++] = s;
     dist[s] = 0;
     sigma[s] = 1;
     while (head < tail) {
-      const v = order[head++];
-      const dv = dist[v] + 1;
-      const sv = sigma[v];
-      for (let k = offsets[v], end = offsets[v + 1]; k < end; k++) {
-        const w = targets[k];
-        const dw = dist[w];
-        if (dw < 0) {
-          dist[w] = dv;
-          sigma[w] = sv;
-          order[tail++] = w;
-        } else if (dw === dv) sigma[w] += sv;
+      const levelEnd = tail;
+      levelStart[++levels] = levelEnd; // level L spans [levelStart[L], levelStart[L + 1])
+      const next = levels; // distance of the nodes found from this level
+      for (; head < levelEnd; head++) {
+        const v = order[head];
+        const sv = sigma[v];
+        for (let k = offsets[v], end = offsets[v + 1]; k < end; k++) {
+          const w = targets[k];
+          const dw = dist[w];
+          if (dw < 0) {
+            dist[w] = next;
+            sigma[w] = sv;
+            order[tail++] = w;
+          } else if (dw === next) sigma[w] += sv;
+        }
       }
     }
-    for (let i = tail - 1; i > 0; i--) {
-      const v = order[i];
-      const dv = dist[v] + 1;
-      const sv = sigma[v];
-      let d = 0;
-      for (let k = offsets[v], end = offsets[v + 1]; k < end; k++) {
-        const w = targets[k];
-        if (dist[w] === dv) d += (sv / sigma[w]) * (1 + delta[w]);
+    // levelStart[levels] === tail; level 0 is the source, which gets no credit.
+    for (let level = levels - 1; level > 0; level--) {
+      const a = levelStart[level];
+      const b = levelStart[level + 1];
+      for (let i = a; i < b; i++) {
+        const v = order[i];
+        let sum = 0;
+        for (let k = offsets[v], end = offsets[v + 1]; k < end; k++) sum += coef[targets[k]];
+        const sv = sigma[v];
+        const d = sv * sum;
+        bc[v] += d;
+        pending[i] = (1 + d) / sv;
       }
-      delta[v] = d;
-      bc[v] += d;
+      for (let i = a; i < b; i++) coef[order[i]] = pending[i];
     }
     for (let i = 0; i < tail; i++) {
       const v = order[i];
       dist[v] = -1;
       sigma[v] = 0;
-      delta[v] = 0;
+      coef[v] = 0;
     }
     report(si + 1);
   }

@@ -1,5 +1,5 @@
 import { ValidationError, type FieldError } from '../../errors.ts';
-import { endpointProblem, type GraphNode, type GraphRelationship } from '../../model/schemas.ts';
+import { endpointProblem, type GraphNode, type GraphRelationship, type Provenance } from '../../model/schemas.ts';
 import type { NodeLabel } from '../../model/vocabulary.ts';
 import type { BulkBatch, BulkCounts, BulkOptions, Origin, WriteContext } from '../port.ts';
 import { mergeImportedNode, mergeImportedRelationship, nodeFromInput, relationshipFromInput } from '../records.ts';
@@ -41,12 +41,23 @@ export function planBulk(graph: MemoryGraph, batch: BulkBatch, options: BulkOpti
     throw new ValidationError('invalid bulk mode', [{ path: 'mode', message: 'must be merge or replace' }]);
   }
   const errors: FieldError[] = [];
+  // Rows of an import mostly carry the same provenance: one array for all of
+  // them instead of a million equal copies (records are never mutated in place).
+  const provenances = new Map<string, Provenance[]>();
+  const sharedProvenance = (provenance: Provenance[]): Provenance[] => {
+    const key = JSON.stringify(provenance);
+    const known = provenances.get(key);
+    if (known) return known;
+    provenances.set(key, provenance);
+    return provenance;
+  };
   // Per kept row: its record by id, and the batch index it came from (the origin is read back from the batch).
   const nodeRows = new Map<string, Row<GraphNode>>();
   batch.nodes.forEach((raw, index) => {
     const origin = raw?.origin;
     const record = attempt(() => nodeFromInput(withoutOrigin(raw), ctx, now), 'node', index, origin, errors);
     if (!record) return;
+    record.provenance = sharedProvenance(record.provenance);
     const twin = nodeRows.get(record.id);
     if (twin) errors.push(rowError('node', index, origin, 'id', `duplicate id "${record.id}" (first at ${where('nodes', twin, batch.nodes)})`));
     else nodeRows.set(record.id, { record, index });
@@ -59,6 +70,7 @@ export function planBulk(graph: MemoryGraph, batch: BulkBatch, options: BulkOpti
     const origin = raw?.origin;
     const record = attempt(() => relationshipFromInput(withoutOrigin(raw), ctx, now), 'relationship', index, origin, errors);
     if (!record) return;
+    record.provenance = sharedProvenance(record.provenance);
     const twin = relRows.get(record.id);
     if (twin) {
       errors.push(rowError('relationship', index, origin, 'id', `duplicate relationship "${record.id}" (first at ${where('relationships', twin, batch.relationships)})`));

@@ -18,7 +18,7 @@ describe('journal format', () => {
       const placed: Array<[string, number, number]> = [];
       const text = Buffer.concat([...revisionBlock(rev, changes, (id, f, offset, length) => (expect(f).toBe(file), placed.push([id, offset, length]))).render(file, 100)]);
       const expected =
-        changes.map((c, i) => entryLine({ seq: 12 + i, revision: 7, at: rev.at, actor: 'ana', via, ...c } as ChangeEntry)).join('') +
+        changes.map((c, i) => entryLine({ seq: 12 + i, revision: 7, at: rev.at, actor: 'ana', via, ...c } as unknown as ChangeEntry)).join('') +
         commitLine({ commit: 7, lastSeq: 14, count: 3 });
       expect(text.toString('utf8')).toBe(expected);
       for (const [id, offset, length] of placed) {
@@ -40,7 +40,7 @@ describe('journal format', () => {
       if (e && bytes[bytes.length - 1] === 0x7d) return { kind: 'entry', seq: +e[1], revision: +e[2], at: e[3], id: e[4] };
       return { kind: 'invalid' };
     };
-    const good = entryLine({ seq: 3, revision: 2, at: '2024-05-01T10:00:00.000Z', actor: 'a', op: 'create', entity: 'node', id: 'x-1', before: null, after: node } as ChangeEntry).trimEnd();
+    const good = entryLine({ seq: 3, revision: 2, at: "2024-05-01T10:00:00.000Z", actor: "a", op: "create", entity: "node", id: "x-1", before: null, after: node } as unknown as ChangeEntry).trimEnd();
     const lines = [
       good,
       good.slice(0, -1),

@@ -4,7 +4,7 @@ import type { NodeLabel } from '../../model/vocabulary.ts';
 import type { BulkBatch, BulkCounts, BulkOptions, BulkReport, Origin, WriteContext } from '../port.ts';
 import { mergeImportedNode, mergeImportedRelationship, nodeFromInput, relationshipFromInput } from '../records.ts';
 import { assertLabel, assertType, nodeFromProps, nodeToProps, relationshipFromProps, relationshipToProps, REL_RETURN, type Props } from './codec.ts';
-import { chunks, int, relationshipsByIdQuery, type CypherRunner } from './cypher.ts';
+import { chunks, int, relationshipsByIdQuery, typesInUse, type CypherRunner } from './cypher.ts';
 import type { Neo4jStore } from './neo4j-store.ts';
 import { Rollback, type WriteScope } from './write-scope.ts';
 
@@ -102,8 +102,11 @@ async function readLabels(runner: CypherRunner, ids: string[]): Promise<Map<stri
 
 async function readRelationships(runner: CypherRunner, ids: string[]): Promise<Map<string, GraphRelationship>> {
   const out = new Map<string, GraphRelationship>();
+  // One index seek per id and type: skip the types with no relationship at all (a first import skips every one).
+  const types = ids.length ? await typesInUse(runner) : [];
+  if (!types.length) return out;
   for (const part of chunks(ids)) {
-    for (const row of await runner.run(relationshipsByIdQuery('$ids'), { ids: part })) {
+    for (const row of await runner.run(relationshipsByIdQuery('$ids', types), { ids: part })) {
       const rel = relationshipFromProps(row.rel as Props);
       out.set(rel.id, rel);
     }

@@ -51,10 +51,18 @@ export async function readChanges(runner: CypherRunner, query: ChangeQuery): Pro
   if (query.id) params.id = query.id;
   const singleWhere = ['c.seq > $after', ...common, ...(query.id ? ['c.id = $id'] : [])];
   const batchWhere = ['c.lastSeq > $after', ...common, ...(query.id ? ['$id IN c.ids'] : [])];
-  // Every batch selected holds at least one wanted entry, so limit + 1 batches are enough for limit + 1 entries.
+  // Batches in seq order, only as many as hold limit + 1 wanted entries: `wanted`
+  // is exact without an id filter and a lower bound (1) with one.
+  const wanted = query.id ? '1' : 'c.lastSeq - CASE WHEN c.seq > $after THEN c.seq - 1 ELSE $after END';
   const [row] = await runner.run(
     `CALL () { MATCH (c:_Change) ${whereClause(singleWhere)} WITH c ORDER BY c.seq LIMIT $limit RETURN collect(c {.*}) AS singles }
-     CALL () { MATCH (c:_ChangeBatch) ${whereClause(batchWhere)} WITH c ORDER BY c.lastSeq LIMIT $limit RETURN collect(c.entries) AS batches }
+     CALL () {
+       MATCH (c:_ChangeBatch) ${whereClause(batchWhere)} WITH c ORDER BY c.lastSeq LIMIT $limit
+       WITH collect([c, ${wanted}]) AS found
+       UNWIND range(0, size(found) - 1) AS i
+       WITH found, i WHERE reduce(before = 0, f IN found[..i] | before + f[1]) < $limit
+       RETURN collect(found[i][0].entries) AS batches
+     }
      RETURN singles, batches`,
     params,
   );

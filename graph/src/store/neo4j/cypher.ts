@@ -3,7 +3,7 @@ import { AtlasError, ConflictError, TimeoutError, ValidationError } from '../../
 import { isIsoDay } from '../../model/dates.ts';
 import { foldText } from '../../model/text.ts';
 import { LEVELS, NODE_LABELS, RELATIONSHIP_TYPES } from '../../model/vocabulary.ts';
-import { REL_RETURN } from './codec.ts';
+import { REL_RETURN, assertType } from './codec.ts';
 
 // Small Cypher building blocks shared by the Neo4j adapter's queries. Values
 // always travel as parameters; only whitelisted labels/types and integers we
@@ -122,9 +122,15 @@ export const whereClause = (conditions: string[]) => (conditions.length ? `WHERE
  * on `id` (Neo4j cannot index a property across types), so one multi-value
  * index seek per type, all in one statement. `idsParam` is a list parameter.
  */
-export function relationshipsByIdQuery(idsParam: string, projection = REL_RETURN('r')): string {
-  const branches = RELATIONSHIP_TYPES.map((type) => `MATCH ()-[r:${type}]->() WHERE r.id IN ${idsParam} RETURN r`).join(' UNION ALL ');
-  return `CALL () { ${branches} } RETURN ${projection} AS rel`;
+export function relationshipsByIdQuery(idsParam: string, types: readonly string[] = RELATIONSHIP_TYPES): string {
+  const branches = types.map(assertType).map((type) => `MATCH ()-[r:${type}]->() WHERE r.id IN ${idsParam} RETURN r`).join(' UNION ALL ');
+  return `CALL () { ${branches} } RETURN ${REL_RETURN('r')} AS rel`;
+}
+
+/** The relationship types that have at least one relationship (from the count store: no scan). */
+export async function typesInUse(runner: CypherRunner): Promise<string[]> {
+  const query = RELATIONSHIP_TYPES.map((type) => `MATCH ()-[r:${type}]->() RETURN '${type}' AS type, count(r) AS n`).join(' UNION ALL ');
+  return (await runner.run(query)).filter((row) => (row.n as number) > 0).map((row) => row.type as string);
 }
 
 export function chunks<T>(items: readonly T[], size = BATCH_ROWS): T[][] {
