@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, loadavg } from 'node:os';
 import { analyticsSection } from './analytics/section.ts';
+import { apiLatencySection, importSection, linkPredictionSection } from './service-sections.ts';
 import { formatTable, type SectionResult } from './lib/report.ts';
 
 export interface SectionOptions {
@@ -18,7 +19,7 @@ export interface BenchSection {
   run(options: SectionOptions): Promise<SectionResult>;
 }
 
-const SECTIONS: BenchSection[] = [analyticsSection];
+const SECTIONS: BenchSection[] = [analyticsSection, apiLatencySection, importSection, linkPredictionSection];
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);

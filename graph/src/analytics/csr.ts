@@ -64,28 +64,15 @@ export class EdgeAccumulator {
   }
 
   /**
-   * Builds the CSR over nodes 0..n-1 with two stable counting sorts (by target,
-   * then by source) so rows come out sorted, then merges duplicate entries.
-   * O(n + edges), no comparisons. `shared` puts the arrays on SharedArrayBuffers
-   * so workers can read them without a copy.
+   * Builds the CSR over nodes 0..n-1: one counting sort by source places every
+   * entry in its row (sequential reads, two scattered writes per edge), then each
+   * row is sorted by target in place (stable: parallel edges keep their order)
+   * and duplicates are merged, summing weights. `shared` puts the arrays on
+   * SharedArrayBuffers so workers can read them without a copy.
    */
   toCsr(n: number, shared = true): CsrTopology {
     const L = this.length;
-    const E = 2 * L; // entry e < L is from→to of edge e, e ≥ L is to→from of edge e − L
     const { from, to, weight } = this;
-
-    // Pass 1: stable order of entries by destination.
-    const counts = new Int32Array(n + 1);
-    for (let e = 0; e < L; e++) {
-      counts[to[e] + 1]++;
-      counts[from[e] + 1]++;
-    }
-    for (let i = 0; i < n; i++) counts[i + 1] += counts[i];
-    const byDst = new Int32Array(E);
-    for (let e = 0; e < L; e++) byDst[counts[to[e]]++] = e;
-    for (let e = 0; e < L; e++) byDst[counts[from[e]]++] = e + L;
-
-    // Pass 2: stable order by source → rows sorted by destination.
     const rowStart = new Int32Array(n + 1);
     for (let e = 0; e < L; e++) {
       rowStart[from[e] + 1]++;
@@ -93,29 +80,35 @@ export class EdgeAccumulator {
     }
     for (let i = 0; i < n; i++) rowStart[i + 1] += rowStart[i];
     const cursor = rowStart.slice(0, n);
-    const order = new Int32Array(E);
-    for (let k = 0; k < E; k++) {
-      const e = byDst[k];
-      order[cursor[e < L ? from[e] : to[e - L]]++] = e;
+    const rowT = new Int32Array(2 * L);
+    const rowW = new Float64Array(2 * L);
+    for (let e = 0; e < L; e++) {
+      const u = from[e];
+      const v = to[e];
+      const w = weight[e];
+      let p = cursor[u]++;
+      rowT[p] = v;
+      rowW[p] = w;
+      p = cursor[v]++;
+      rowT[p] = u;
+      rowW[p] = w;
     }
-
-    // Merge duplicates (adjacent after sorting) row by row; byDst is free again, reuse it.
-    const mergedT = byDst;
-    const mergedW = new Float64Array(E);
+    // Sort and merge row by row, compacting in place (a merged row never outgrows its slot).
     const offsets = allocInt32(n + 1, shared);
+    const sorter = new RowSorter();
     let out = 0;
     for (let u = 0; u < n; u++) {
       offsets[u] = out;
+      const a = rowStart[u];
+      const b = rowStart[u + 1];
+      sorter.sort(rowT, rowW, a, b);
       let last = -1;
-      for (let k = rowStart[u], end = rowStart[u + 1]; k < end; k++) {
-        const e = order[k];
-        const edge = e < L ? e : e - L;
-        const v = e < L ? to[edge] : from[edge];
-        const w = weight[edge];
-        if (v === last) mergedW[out - 1] += w;
+      for (let k = a; k < b; k++) {
+        const v = rowT[k];
+        if (v === last) rowW[out - 1] += rowW[k];
         else {
-          mergedT[out] = v;
-          mergedW[out] = w;
+          rowT[out] = v;
+          rowW[out] = rowW[k];
           out++;
           last = v;
         }
@@ -123,10 +116,56 @@ export class EdgeAccumulator {
     }
     offsets[n] = out;
     const targets = allocInt32(out, shared);
-    targets.set(mergedT.subarray(0, out));
+    targets.set(rowT.subarray(0, out));
     const weights = allocFloat64(out, shared);
-    weights.set(mergedW.subarray(0, out));
+    weights.set(rowW.subarray(0, out));
     return { n, m: out / 2, offsets, targets, weights };
+  }
+}
+
+/** Stable in-place sort of one row's (target, weight) pairs by target. */
+class RowSorter {
+  private keys = new Float64Array(0);
+  private w = new Float64Array(0);
+
+  sort(t: Int32Array, w: Float64Array, a: number, b: number): void {
+    const len = b - a;
+    if (len <= 32) {
+      // Insertion sort: most rows are short.
+      for (let i = a + 1; i < b; i++) {
+        const ti = t[i];
+        if (t[i - 1] <= ti) continue;
+        const wi = w[i];
+        let j = i - 1;
+        while (j >= a && t[j] > ti) {
+          t[j + 1] = t[j];
+          w[j + 1] = w[j];
+          j--;
+        }
+        t[j + 1] = ti;
+        w[j + 1] = wi;
+      }
+      return;
+    }
+    // Long rows (hubs): native numeric sort of packed keys target·len + position
+    // (exact in a double while n·len < 2^53), the position keeping it stable.
+    if (this.keys.length < len) {
+      this.keys = new Float64Array(Math.max(len, 2 * this.keys.length));
+      this.w = new Float64Array(this.keys.length);
+    }
+    const keys = this.keys.subarray(0, len);
+    const ws = this.w;
+    for (let j = 0; j < len; j++) {
+      keys[j] = t[a + j] * len + j;
+      ws[j] = w[a + j];
+    }
+    keys.sort();
+    for (let j = 0; j < len; j++) {
+      const key = keys[j];
+      const target = Math.floor(key / len);
+      t[a + j] = target;
+      w[a + j] = ws[key - target * len];
+    }
   }
 }
 

@@ -188,10 +188,17 @@ export class ProjectionBuilder {
       this.nodes.push(node);
     }
     const collaboration = this.projection === 'collaboration';
+    // Stores often stream a node's relationships together: reuse the last `from` key.
+    let lastFrom: string | undefined;
+    let lastFromKey = -1;
     for (const rel of chunk.relationships) {
       if (!this.allTypes && !this.types.has(rel.type)) continue;
       if (!isValidAt(rel, this.at)) continue;
-      this.relFrom.push(this.keyOf(rel.from));
+      if (rel.from !== lastFrom) {
+        lastFrom = rel.from;
+        lastFromKey = this.keyOf(rel.from);
+      }
+      this.relFrom.push(lastFromKey);
       this.relTo.push(this.keyOf(rel.to));
       this.relShared.push(collaboration && rel.type !== 'COLLABORATES_WITH' ? 1 : 0);
       this.relWeight.push(typeof rel.weight === 'number' && Number.isFinite(rel.weight) ? rel.weight : 1);

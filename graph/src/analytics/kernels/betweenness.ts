@@ -55,25 +55,34 @@ export function allNodes(n: number): Int32Array {
 }
 
 /**
- * Unweighted Brandes, level by level. The forward BFS records where each level
- * starts in `order`; the accumulation then walks levels from the deepest up and,
- * for v on level L, gathers coef[w] = (1 + delta[w]) / sigma[w] over ALL its
- * neighbours: coef is non-zero only on level L + 1 at that moment (a level's
- * coefficients are published after the whole level is done, and neighbours of v
- * lie on levels L − 1, L, L + 1), so the successor test and the division per
- * edge disappear from the inner loop.
+ * Unweighted Brandes, level by level.
+ *
+ * Forward: a direction-optimising BFS (Beamer et al.). Small frontiers push to
+ * their neighbours; once the frontier's edges outweigh a quarter of the edges
+ * left unvisited, each unvisited node instead sums `front` (sigma on the
+ * frontier, 0 elsewhere) over its neighbours: a branch-free gather that finds
+ * the node's level and its path count at once.
+ *
+ * Backward: levels from the deepest up; for v on level L, gather
+ * coef[w] = (1 + delta[w]) / sigma[w] over ALL its neighbours: coef is non-zero
+ * only on level L + 1 at that moment (a level's coefficients are published
+ * after the whole level is done, and neighbours of v lie on levels L − 1, L,
+ * L + 1), so neither a successor test nor a division is left per edge.
  */
 function brandesHops(csr: CsrTopology, sources: Int32Array, onProgress?: Progress): Float64Array {
   const n = csr.n;
   const offsets = csr.offsets;
   const targets = csr.targets;
+  const entries = targets.length;
   const bc = new Float64Array(n);
   const dist = new Int32Array(n).fill(-1);
   const sigma = new Float64Array(n);
+  const front = new Float64Array(n); // sigma on the current frontier only (bottom-up steps)
   const coef = new Float64Array(n);
   const pending = new Float64Array(n); // coefficients of the level being accumulated, by position in `order`
   const order = new Int32Array(n); // BFS order
   const levelStart = new Int32Array(n + 1);
+  const unvisited = new Int32Array(n);
   const report = progressReporter(sources.length, onProgress);
   for (let si = 0; si < sources.length; si++) {
     const s = sources[si];
@@ -83,23 +92,53 @@ function brandesHops(csr: CsrTopology, sources: Int32Array, onProgress?: Progres
     order[tail++] = s;
     dist[s] = 0;
     sigma[s] = 1;
+    let unvisitedCount = -1; // listed at the first bottom-up step
+    let frontierEdges = offsets[s + 1] - offsets[s];
+    let visitedEdges = frontierEdges;
     while (head < tail) {
       const levelEnd = tail;
       levelStart[++levels] = levelEnd; // level L spans [levelStart[L], levelStart[L + 1])
       const next = levels; // distance of the nodes found from this level
-      for (; head < levelEnd; head++) {
-        const v = order[head];
-        const sv = sigma[v];
-        for (let k = offsets[v], end = offsets[v + 1]; k < end; k++) {
-          const w = targets[k];
-          const dw = dist[w];
-          if (dw < 0) {
-            dist[w] = next;
-            sigma[w] = sv;
-            order[tail++] = w;
-          } else if (dw === next) sigma[w] += sv;
+      if (frontierEdges * 4 < entries - visitedEdges) {
+        frontierEdges = 0;
+        for (; head < levelEnd; head++) {
+          const v = order[head];
+          const sv = sigma[v];
+          for (let k = offsets[v], end = offsets[v + 1]; k < end; k++) {
+            const w = targets[k];
+            const dw = dist[w];
+            if (dw < 0) {
+              dist[w] = next;
+              sigma[w] = sv;
+              order[tail++] = w;
+              frontierEdges += offsets[w + 1] - offsets[w];
+            } else if (dw === next) sigma[w] += sv;
+          }
         }
+      } else {
+        if (unvisitedCount < 0) {
+          unvisitedCount = 0;
+          for (let u = 0; u < n; u++) if (dist[u] < 0) unvisited[unvisitedCount++] = u;
+        }
+        for (let i = head; i < levelEnd; i++) front[order[i]] = sigma[order[i]];
+        frontierEdges = 0;
+        let kept = 0;
+        for (let i = 0; i < unvisitedCount; i++) {
+          const u = unvisited[i];
+          if (dist[u] >= 0) continue; // found by a later top-down step
+          let sum = 0;
+          for (let k = offsets[u], end = offsets[u + 1]; k < end; k++) sum += front[targets[k]];
+          if (sum > 0) {
+            dist[u] = next;
+            sigma[u] = sum;
+            order[tail++] = u;
+            frontierEdges += offsets[u + 1] - offsets[u];
+          } else unvisited[kept++] = u;
+        }
+        unvisitedCount = kept;
+        for (; head < levelEnd; head++) front[order[head]] = 0;
       }
+      visitedEdges += frontierEdges;
     }
     // levelStart[levels] === tail; level 0 is the source, which gets no credit.
     for (let level = levels - 1; level > 0; level--) {

@@ -48,7 +48,7 @@ export function planBulk(graph: MemoryGraph, batch: BulkBatch, options: BulkOpti
     const key = JSON.stringify(provenance);
     const known = provenances.get(key);
     if (known) return known;
-    provenances.set(key, provenance);
+    if (provenances.size < 10_000) provenances.set(key, provenance);
     return provenance;
   };
   // Per kept row: its record by id, and the batch index it came from (the origin is read back from the batch).
