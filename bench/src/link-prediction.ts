@@ -2,7 +2,7 @@
 //
 //   npx tsx bench/src/link-prediction.ts [--holdout=0.2] [--seed=1]
 //
-// Real data: the Spanish H2020 subgraph (/work/shared/data/h2020-spain, MIT,
+// Real data: the Spanish H2020 subgraph (test/fixtures/h2020-spain, MIT,
 // © Spaghetti Open Data; data CORDIS © EU — see its SOURCE.md), imported with
 // the project's own CSV codec into a temporary embedded store. The projects
 // that started last (the most recent `holdout` share by startDate) are hidden;
@@ -56,7 +56,7 @@ export interface LinkPredictionResult {
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const CANDIDATE_DIRS = [path.resolve(here, '../../test/fixtures/h2020-spain'), '/work/shared/data/h2020-spain'];
+const CANDIDATE_DIRS = [path.resolve(here, '../../test/fixtures/h2020-spain')];
 
 type PairScore = (a: number, b: number) => number;
 

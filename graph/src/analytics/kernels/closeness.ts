@@ -29,29 +29,11 @@ export function closenessCentrality(csr: CsrTopology, options: ClosenessOptions 
   const sourceCount = list ? list.length : n;
   const report = progressReporter(sourceCount, options.onProgress);
   if (code === 0) {
-    const dist = new Int32Array(n).fill(-1);
-    const queue = new Int32Array(n);
+    const bfs = new LevelBfs(csr);
     for (let si = 0; si < sourceCount; si++) {
       const s = list ? list[si] : si;
-      let head = 0;
-      let tail = 0;
-      queue[tail++] = s;
-      dist[s] = 0;
-      let total = 0;
-      while (head < tail) {
-        const u = queue[head++];
-        const du = dist[u] + 1;
-        for (let k = offsets[u], end = offsets[u + 1]; k < end; k++) {
-          const v = targets[k];
-          if (dist[v] < 0) {
-            dist[v] = du;
-            total += du;
-            queue[tail++] = v;
-          }
-        }
-      }
-      for (let i = 0; i < tail; i++) dist[queue[i]] = -1;
-      scores[s] = closenessValue(tail - 1, total, n, wf);
+      bfs.run(s);
+      scores[s] = closenessValue(bfs.reached - 1, bfs.total, n, wf);
       report(si + 1);
     }
     return scores;
@@ -104,4 +86,89 @@ function closenessValue(reached: number, total: number, n: number, wf: boolean):
   if (!(total > 0) || n <= 1) return 0;
   const c = reached / total;
   return wf ? c * (reached / (n - 1)) : c;
+}
+
+/**
+ * Hop distances from one source by a direction-optimising BFS (Beamer et al.):
+ * small frontiers push to their neighbours; once the frontier's edges outweigh a
+ * quarter of the edges left unvisited, each unvisited node looks for a
+ * neighbour on the frontier instead and stops at the first one.
+ */
+class LevelBfs {
+  private readonly dist: Int32Array;
+  private readonly queue: Int32Array;
+  private readonly unvisited: Int32Array;
+  /** Nodes reached (source included) and the sum of their distances, after run(). */
+  reached = 0;
+  total = 0;
+
+  constructor(private readonly csr: CsrTopology) {
+    this.dist = new Int32Array(csr.n).fill(-1);
+    this.queue = new Int32Array(csr.n);
+    this.unvisited = new Int32Array(csr.n);
+  }
+
+  run(s: number): void {
+    const { n, offsets, targets } = this.csr;
+    const { dist, queue, unvisited } = this;
+    const entries = targets.length;
+    let head = 0;
+    let tail = 0;
+    queue[tail++] = s;
+    dist[s] = 0;
+    let total = 0;
+    let level = 0;
+    let unvisitedCount = -1; // listed at the first bottom-up step
+    let frontierEdges = offsets[s + 1] - offsets[s];
+    let visitedEdges = frontierEdges;
+    while (head < tail) {
+      const levelEnd = tail;
+      const next = ++level;
+      if (frontierEdges * 4 < entries - visitedEdges) {
+        frontierEdges = 0;
+        for (; head < levelEnd; head++) {
+          const u = queue[head];
+          for (let k = offsets[u], end = offsets[u + 1]; k < end; k++) {
+            const v = targets[k];
+            if (dist[v] < 0) {
+              dist[v] = next;
+              queue[tail++] = v;
+              frontierEdges += offsets[v + 1] - offsets[v];
+            }
+          }
+        }
+      } else {
+        if (unvisitedCount < 0) {
+          unvisitedCount = 0;
+          for (let u = 0; u < n; u++) if (dist[u] < 0) unvisited[unvisitedCount++] = u;
+        }
+        const frontier = next - 1;
+        frontierEdges = 0;
+        let kept = 0;
+        for (let i = 0; i < unvisitedCount; i++) {
+          const u = unvisited[i];
+          if (dist[u] >= 0) continue; // found by a later top-down step
+          let found = false;
+          for (let k = offsets[u], end = offsets[u + 1]; k < end; k++) {
+            if (dist[targets[k]] === frontier) {
+              found = true;
+              break;
+            }
+          }
+          if (found) {
+            dist[u] = next;
+            queue[tail++] = u;
+            frontierEdges += offsets[u + 1] - offsets[u];
+          } else unvisited[kept++] = u;
+        }
+        unvisitedCount = kept;
+        head = levelEnd;
+      }
+      total += next * (tail - levelEnd);
+      visitedEdges += frontierEdges;
+    }
+    for (let i = 0; i < tail; i++) dist[queue[i]] = -1;
+    this.reached = tail;
+    this.total = total;
+  }
 }

@@ -1,3 +1,4 @@
+import neo4jDriver from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ConflictError, NotFoundError, TimeoutError, ValidationError } from '../../errors.ts';
 import type { NodeInput, RelationshipInput } from '../../model/schemas.ts';
@@ -263,6 +264,54 @@ describe('Neo4jStore', () => {
       await expect(impatient.reader.run('UNWIND range(1, 300000000) AS x WITH x WHERE x % 7 = 1 RETURN count(x)')).rejects.toBeInstanceOf(TimeoutError);
     } finally {
       await impatient.close();
+    }
+  });
+
+  it('logs a large write compactly and still pages through its entries one by one, exactly', async () => {
+    const driver = neo4jDriver.driver(inject('neo4jUri'));
+    const countChangeNodes = async () => (await driver.executeQuery('MATCH (c:_Change) RETURN count(c) AS n')).records[0].get('n').toNumber();
+    try {
+      const singlesBefore = await countChangeNodes();
+      await store.createNode({ id: 'log-a', label: 'Topic', name: 'Log A' }, ctx);
+      const nodes: NodeInput[] = Array.from({ length: 2_345 }, (_, i) => ({ id: `log-${i}`, label: 'Topic', name: `Log ${i}` }));
+      const report = await store.bulkUpsert({ nodes, relationships: [] }, { mode: 'merge' }, ctx);
+      expect(report.created).toBe(2_345);
+      await store.updateNode('log-1234', { description: 'touched' }, ctx);
+      expect(await countChangeNodes()).toBe(singlesBefore + 2); // the bulk's 2345 entries are not one node each
+
+      const pages: number[][] = [];
+      const seqs: number[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.changes({ limit: 333, cursor });
+        pages.push(page.items.map((c) => c.seq));
+        seqs.push(...page.items.map((c) => c.seq));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1)); // no gap, no repeat, in order
+      expect(pages.slice(0, -1).every((p) => p.length === 333)).toBe(true);
+
+      const history = await store.changes({ id: 'log-1234' });
+      expect(history.items.map((c) => c.op)).toEqual(['create', 'update']);
+      const [created, updated] = history.items;
+      expect(created).toEqual({
+        seq: created.seq,
+        revision: report.revision,
+        at: created.at,
+        actor: 'tester',
+        via: 'test',
+        op: 'create',
+        entity: 'node',
+        id: 'log-1234',
+        before: null,
+        after: updated.before,
+      });
+      expect(updated.after).toEqual(await store.getNode('log-1234'));
+      const bulkEntries = (await store.changes({ since: created.at, until: created.at, limit: 1000 })).items;
+      expect(bulkEntries).toHaveLength(1000);
+      expect(bulkEntries.every((c) => c.revision === report.revision && c.op === 'create')).toBe(true);
+    } finally {
+      await driver.close();
     }
   });
 });
