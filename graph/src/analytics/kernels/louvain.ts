@@ -107,7 +107,9 @@ function moveNodes(level: Level, resolution: number, tolerance: number, rng: () 
   shuffleInPlace(order, rng);
   const linkWeight = new Float64Array(n); // weight from the current node to each neighbouring community
   const linked = new Int32Array(n); // neighbouring communities touched
-  const isLinked = new Uint8Array(n);
+  // linkStamp[c] === pops when community c has been touched during this pop:
+  // no per-node reset loop.
+  const linkStamp = new Float64Array(n).fill(-1); // doubles: pops may pass 2^31 on huge graphs
   const gamma = resolution / total;
   let moved = false;
   // Queue-based local moving (the "fast local move" of Leiden): every node once
@@ -127,8 +129,8 @@ function moveNodes(level: Level, resolution: number, tolerance: number, rng: () 
     let count = 0;
     for (let k = offsets[u], end = offsets[u + 1]; k < end; k++) {
       const c = community[targets[k]];
-      if (!isLinked[c]) {
-        isLinked[c] = 1;
+      if (linkStamp[c] !== pops) {
+        linkStamp[c] = pops;
         linkWeight[c] = 0;
         linked[count++] = c;
       }
@@ -136,7 +138,7 @@ function moveNodes(level: Level, resolution: number, tolerance: number, rng: () 
     }
     tot[cu] -= ku;
     // Gain of joining c, up to the factor 2/2m: w(u, c) − γ · tot_c · k_u / 2m.
-    const stay = (isLinked[cu] ? linkWeight[cu] : 0) - gamma * tot[cu] * ku;
+    const stay = (linkStamp[cu] === pops ? linkWeight[cu] : 0) - gamma * tot[cu] * ku;
     let best = cu;
     let bestGain = stay;
     for (let i = 0; i < count; i++) {
@@ -147,7 +149,6 @@ function moveNodes(level: Level, resolution: number, tolerance: number, rng: () 
         best = c;
       }
     }
-    for (let i = 0; i < count; i++) isLinked[linked[i]] = 0;
     if (best !== cu && (2 * (bestGain - stay)) / total <= tolerance) best = cu;
     tot[best] += ku;
     if (best === cu) continue;
