@@ -3,6 +3,7 @@
 // the centre of their province/community, actors abroad or without a place in
 // a band around the map, and actor–actor links as arcs.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { HaloLabels } from '../rings/HaloLabels.tsx';
 import { geoPath, type GeoPermissibleObjects } from 'd3';
 import type { ViewProps } from '../../state/types.ts';
 import { useT } from '../../i18n/index.ts';
@@ -230,24 +231,7 @@ export function MapView({ data, state, select, update, metrics, exporter }: View
                   </g>
                 );
               })}
-              <g aria-hidden="true" pointerEvents="none" fontSize={labelFont}>
-                {labels.map((c) => (
-                  <text
-                    key={c.id}
-                    x={c.x}
-                    y={c.y}
-                    dy="0.35em"
-                    textAnchor={c.anchor}
-                    fill="#1f2933"
-                    stroke="#ffffff"
-                    strokeWidth={3}
-                    paintOrder="stroke"
-                    fontWeight={state.selection === c.id ? 700 : 400}
-                  >
-                    {c.text}
-                  </text>
-                ))}
-              </g>
+              <HaloLabels labels={labels} fontSize={labelFont} selection={state.selection} />
             </g>
           )}
         </svg>

@@ -4,6 +4,7 @@
 // listed beside the chart. Drawn in SVG (d3 for zoom and arcs) so the export
 // tool gets both SVG and PNG.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { HaloLabels } from './HaloLabels.tsx';
 import { arc } from 'd3';
 import type { ViewProps } from '../../state/types.ts';
 import { useT } from '../../i18n/index.ts';
@@ -215,24 +216,7 @@ export function RingsView({ data, state, update, select, metrics, exporter }: Vi
                   </g>
                 );
               })}
-              <g aria-hidden="true" fontSize={labelFont} pointerEvents="none">
-                {labels.map((c) => (
-                  <text
-                    key={c.id}
-                    x={c.x}
-                    y={c.y}
-                    dy="0.35em"
-                    textAnchor={c.anchor}
-                    fill="#1f2933"
-                    stroke="#ffffff"
-                    strokeWidth={3}
-                    paintOrder="stroke"
-                    fontWeight={state.selection === c.id ? 700 : 400}
-                  >
-                    {c.text}
-                  </text>
-                ))}
-              </g>
+              <HaloLabels labels={labels} fontSize={labelFont} selection={state.selection} />
               <g aria-hidden="true" fontSize={12} fontWeight={600} fill="#52606d">
                 {layout.rings.map((r) => (
                   <text key={r.key} x={0} y={-r.radius} dy="0.35em" textAnchor="middle" stroke="#ffffff" strokeWidth={4} paintOrder="stroke" fill="#1f2933">
