@@ -1,10 +1,10 @@
 import type { GraphNode, GraphRelationship } from '../model/schemas.ts';
-import { readText } from './encoding.ts';
 import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, nodeFromAttributes, relationshipFromAttributes, type AttributeDef } from './graph-attributes.ts';
 import type { DecodeSink } from './sink.ts';
 import type { PreparedFile } from './source.ts';
 import { escapeXml, xmlAttributes } from './xml-text.ts';
-import { XmlSyntaxError, attr, children, parseXml, text, type XmlElement } from './xml-read.ts';
+import { attr, children, text, type XmlElement } from './xml-read.ts';
+import { openXmlGraph } from './xml-graph-file.ts';
 
 // GEXF 1.3 (http://gexf.net/1.3, schema http://gexf.net/1.3/gexf.xsd), the
 // format Gephi and Gephi Lite open natively.
@@ -62,20 +62,8 @@ export function gexfEdge(r: GraphRelationship): string {
 /** Reads a GEXF (1.1–1.3) file: node label → name, attribute titles → fields or properties. */
 export async function decodeGexfFile(file: PreparedFile, sink: DecodeSink): Promise<{ nodes: number; relationships: number }> {
   const counts = { nodes: 0, relationships: 0 };
-  const fail = (path: string, message: string, row?: number) => sink.error({ path, message, file: file.name, ...(row && { row }) });
-  let doc: XmlElement;
-  try {
-    doc = parseXml((await readText(file)).text);
-  } catch (error) {
-    fail('(file)', (error as Error).message, (error as XmlSyntaxError).line);
-    return counts;
-  }
-  const gexf = children(doc, 'gexf')[0];
-  const graph = gexf && children(gexf, 'graph')[0];
-  if (!graph) {
-    fail('gexf', 'no <gexf><graph> element: this is not a GEXF file');
-    return counts;
-  }
+  const { graph, fail } = await openXmlGraph(file, sink, 'gexf', 'GEXF');
+  if (!graph) return counts;
   const titles = { node: new Map<string, string>(), edge: new Map<string, string>() };
   for (const block of children(graph, 'attributes')) {
     const cls = attr(block, 'class') === 'edge' ? 'edge' : 'node';

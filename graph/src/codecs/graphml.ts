@@ -1,10 +1,10 @@
 import type { GraphNode, GraphRelationship } from '../model/schemas.ts';
-import { readText } from './encoding.ts';
 import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, nodeFromAttributes, relationshipFromAttributes, type AttributeDef } from './graph-attributes.ts';
 import type { DecodeSink } from './sink.ts';
 import type { PreparedFile } from './source.ts';
 import { escapeXml, xmlAttributes } from './xml-text.ts';
-import { XmlSyntaxError, attr, children, parseXml, text, type XmlElement } from './xml-read.ts';
+import { attr, children, text, type XmlElement } from './xml-read.ts';
+import { openXmlGraph } from './xml-graph-file.ts';
 
 // GraphML (http://graphml.graphdrawing.org/xmlns, schema graphml.xsd 1.0) as
 // Gephi, yEd, NetworkX and Neo4j APOC read it. Key ids are prefixed (n_/e_) so
@@ -52,20 +52,8 @@ export function graphmlEdge(r: GraphRelationship): string {
 
 export async function decodeGraphmlFile(file: PreparedFile, sink: DecodeSink): Promise<{ nodes: number; relationships: number }> {
   const counts = { nodes: 0, relationships: 0 };
-  const fail = (path: string, message: string, row?: number) => sink.error({ path, message, file: file.name, ...(row && { row }) });
-  let doc: XmlElement;
-  try {
-    doc = parseXml((await readText(file)).text);
-  } catch (error) {
-    fail('(file)', (error as Error).message, (error as XmlSyntaxError).line);
-    return counts;
-  }
-  const root = children(doc, 'graphml')[0];
-  const graph = root && children(root, 'graph')[0];
-  if (!graph) {
-    fail('graphml', 'no <graphml><graph> element: this is not a GraphML file');
-    return counts;
-  }
+  const { top: root, graph, fail } = await openXmlGraph(file, sink, 'graphml', 'GraphML');
+  if (!root || !graph) return counts;
   // key id → attribute name, per domain (keys "for all" apply to both).
   const names = { node: new Map<string, string>(), edge: new Map<string, string>() };
   const defaults = { node: new Map<string, string>(), edge: new Map<string, string>() };
