@@ -36,7 +36,7 @@ export function formatTable(result: SectionResult): string {
     r.task,
     r.graph,
     ms(r.ours.wallMs),
-    ms(r.ours.cpuMs),
+    Number.isFinite(r.ours.cpuMs) ? ms(r.ours.cpuMs) : '—',
     r.baseline ? `${ms(r.baseline.wallMs)} (${r.baseline.name})` : '—',
     r.ratio !== undefined ? `${r.ratio.toFixed(1)}×` : '—',
     r.target ? `${r.target} ${r.met ? '✓' : '✗'}` : '',
