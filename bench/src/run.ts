@@ -43,7 +43,8 @@ async function main(): Promise<void> {
     console.log(`\n${formatTable(result)}\n`);
     const file = new URL(`${section.name}${quick ? '-quick' : ''}.json`, resultsDir);
     const payload = { ...result, quick, date: new Date().toISOString(), durationS: (Date.now() - started) / 1000, machine: { ...machine, loadAverageAtEnd: loadavg().map((l) => +l.toFixed(2)) } };
-    writeFileSync(file, JSON.stringify(payload, null, 2) + '\n');
+    // Measurements carry the computed result (`value`) for the checks; the file keeps only figures.
+    writeFileSync(file, JSON.stringify(payload, (key, value) => (key === 'value' ? undefined : value), 2) + '\n');
     console.error(`wrote ${file.pathname}`);
   }
 }
