@@ -5,10 +5,11 @@ import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
-import { Router, type Request, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
-import { AtlasError, ValidationError, type GraphStore } from '@atlas/graph';
-import { EXPORT_FORMATS, EXPORT_FORMAT_INFO, IMPORT_FORMATS, exportGraph, importGraph, type ImportFile } from '@atlas/graph/codecs/index.ts';
+import { AtlasError, ValidationError, type FieldError, type GraphStore } from '@atlas/graph';
+import { EXPORT_FORMATS, EXPORT_FORMAT_INFO, IMPORT_FORMATS, exportGraph, importGraph, type ImportFile, type ImportProgress } from '@atlas/graph/codecs/index.ts';
+import { problemFrom } from '../http/problem.ts';
 import type { Config } from '../config.ts';
 import { writeContext } from '../http/actor.ts';
 import { documentRoute } from '../openapi/registry.ts';
@@ -48,7 +49,9 @@ documentRoute({
   description:
     'Send multipart/form-data with one or more files (e.g. elements.csv and connections.csv, or a zip of both), or a raw body (use `name` to give it a file name). ' +
     'Bodies larger than IMPORT_MAX_BYTES get 413. If any row is wrong nothing is written and the answer is 400 problem+json whose `errors[]` name file, row and column; ' +
-    'with dryRun=true the answer is always 200 with the report (its `errors[]` filled in when the import would fail).',
+    'with dryRun=true the answer is always 200 with the report (its `errors[]` filled in when the import would fail). ' +
+    'With `Accept: application/x-ndjson` the answer streams progress lines `{event: "progress", phase, file, rows, elements, bytesRead, totalBytes}` ' +
+    'and ends with `{event: "report", report}` or `{event: "problem", problem}`.',
   query: ImportQuery,
   body: {
     description: 'The files',
@@ -89,16 +92,57 @@ export function importRouter(store: GraphStore, guardWrite: RequestHandler, conf
     try {
       const files = await receiveFiles(req, dir, config.IMPORT_MAX_BYTES, q.name);
       if (!files.length) throw new ValidationError('no file in the request', [{ path: 'body', message: 'send a file (multipart/form-data or a raw body)' }]);
-      const report = await importGraph(store, files, { format: q.format, mode: q.mode, dryRun: q.dryRun, ctx: writeContext(req, 'import') });
-      if (report.errors.length && !q.dryRun) {
-        throw new ValidationError(`the import was rejected and nothing was written: ${report.errorCount} error(s)`, report.errors);
+      const options = { format: q.format, mode: q.mode, dryRun: q.dryRun, ctx: writeContext(req, 'import') };
+      const rejected = (report: { errorCount: number; errors: FieldError[] }) =>
+        new ValidationError(`the import was rejected and nothing was written: ${report.errorCount} error(s)`, report.errors);
+      if (req.accepts(['application/json', 'application/x-ndjson']) === 'application/x-ndjson') {
+        await streamImport(res, (onProgress) => importGraph(store, files, { ...options, onProgress }), rejected, (err) => req.log?.error({ err }, 'streamed import failed'));
+        return;
       }
+      const report = await importGraph(store, files, options);
+      if (report.errors.length && !q.dryRun) throw rejected(report);
       res.json(report);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   });
   return router;
+}
+
+/**
+ * Streamed progress for long imports (`Accept: application/x-ndjson`): one JSON
+ * line `{event: "progress", phase, file, rows, elements, bytesRead, totalBytes}`
+ * at most every 250 ms while the files are read, checked and written, then a
+ * last line `{event: "report", report}` or `{event: "problem", problem}` (the
+ * problem+json body the plain request would have had).
+ * The status is 200 once the upload is accepted: the outcome is in the last line.
+ */
+async function streamImport(
+  res: Response,
+  run: (onProgress: (p: ImportProgress) => void) => Promise<Awaited<ReturnType<typeof importGraph>>>,
+  rejected: (report: { errorCount: number; errors: FieldError[] }) => AtlasError,
+  logFailure: (err: unknown) => void,
+): Promise<void> {
+  // no-transform keeps the compression middleware from buffering the lines.
+  res.status(200).type('application/x-ndjson').setHeader('Cache-Control', 'no-cache, no-transform');
+  res.flushHeaders();
+  let last = 0;
+  const line = (value: object) => res.write(`${JSON.stringify(value)}\n`);
+  try {
+    const report = await run((p) => {
+      const now = Date.now();
+      if (p.phase !== 'done' && now - last < 250) return;
+      last = now;
+      line({ event: 'progress', ...p });
+    });
+    line(report.errors.length && !report.dryRun ? { event: 'problem', problem: problemFrom(rejected(report)) } : { event: 'report', report });
+  } catch (error) {
+    if (!(error instanceof AtlasError)) logFailure(error);
+    const known = error instanceof AtlasError ? error : new AtlasError('unavailable', 'the import failed on our side; nothing was written');
+    line({ event: 'problem', problem: problemFrom(known) });
+  } finally {
+    res.end();
+  }
 }
 
 /** GET /api/export?format= */
