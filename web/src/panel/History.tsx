@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
 import { useT } from '../i18n/index.ts';
 import type { ApiClient } from '../api/client.ts';
 import type { ChangeEntry } from '../api/types.ts';
+import { LoadedSection, useLoadedList } from './LoadedSection.tsx';
 
 /** Fields whose value differs between two versions of a record. */
 function changedFields(entry: ChangeEntry): string[] {
@@ -16,30 +16,10 @@ function changedFields(entry: ChangeEntry): string[] {
 /** The audit log of this node (GET /api/changes?id=). */
 export function History({ api, id }: { api: ApiClient; id: string }) {
   const t = useT();
-  const [items, setItems] = useState<ChangeEntry[] | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    let live = true;
-    setItems(null);
-    setFailed(false);
-    api
-      .changes({ id, limit: 50 })
-      .then((p) => live && setItems(p.items))
-      .catch(() => live && setFailed(true));
-    return () => {
-      live = false;
-    };
-  }, [api, id]);
+  const state = useLoadedList<ChangeEntry>(() => api.changes({ id, limit: 50 }).then((p) => p.items), [api, id]);
   return (
-    <section>
-      <h3>{t('panel.history')}</h3>
-      {failed ? (
-        <p className="muted">{t('panel.unavailable')}</p>
-      ) : items === null ? (
-        <p className="muted">{t('common.loading')}</p>
-      ) : items.length === 0 ? (
-        <p className="muted">{t('panel.noHistory')}</p>
-      ) : (
+    <LoadedSection title={t('panel.history')} empty={t('panel.noHistory')} state={state}>
+      {(items) => (
         <ol className="history">
           {items.map((c) => (
             <li key={c.seq}>
@@ -50,6 +30,6 @@ export function History({ api, id }: { api: ApiClient; id: string }) {
           ))}
         </ol>
       )}
-    </section>
+    </LoadedSection>
   );
 }
