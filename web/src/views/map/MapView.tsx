@@ -3,6 +3,7 @@
 // the centre of their province/community, actors abroad or without a place in
 // a band around the map, and actor–actor links as arcs.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { nodeButtonHandlers } from '../rings/nodeButton.ts';
 import { HaloLabels } from '../rings/HaloLabels.tsx';
 import { geoPath, type GeoPermissibleObjects } from 'd3';
 import type { ViewProps } from '../../state/types.ts';
@@ -202,17 +203,7 @@ export function MapView({ data, state, select, update, metrics, exporter }: View
                     aria-pressed={selected}
                     aria-label={`${p.node.name} — ${term(t, 'kind', p.node.kind)}, ${where}`}
                     data-id={p.node.id}
-                    onClick={() => select(p.node.id)}
-                    onKeyDown={(e) => {
-                      if (e.key === 'Enter' || e.key === ' ') {
-                        e.preventDefault();
-                        select(p.node.id);
-                      }
-                    }}
-                    onMouseEnter={() => setHover(p.node.id)}
-                    onMouseLeave={() => setHover(null)}
-                    onFocus={() => setHover(p.node.id)}
-                    onBlur={() => setHover(null)}
+                    {...nodeButtonHandlers(p.node.id, select, setHover)}
                   >
                     {p.precision === 'band' || p.precision === 'point' ? (
                       <circle r={sizeOf(p.node.id)} fill={on ? colours.colourOf(p.node) : DIMMED} stroke={selected ? '#111827' : '#ffffff'} strokeWidth={selected ? 3 : 1.2} />

@@ -4,6 +4,7 @@
 // listed beside the chart. Drawn in SVG (d3 for zoom and arcs) so the export
 // tool gets both SVG and PNG.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { nodeButtonHandlers } from './nodeButton.ts';
 import { HaloLabels } from './HaloLabels.tsx';
 import { arc } from 'd3';
 import type { ViewProps } from '../../state/types.ts';
@@ -195,17 +196,7 @@ export function RingsView({ data, state, update, select, metrics, exporter }: Vi
                     aria-pressed={selected}
                     className="ring-node"
                     data-id={p.node.id}
-                    onClick={() => select(p.node.id)}
-                    onKeyDown={(e) => {
-                      if (e.key === 'Enter' || e.key === ' ') {
-                        e.preventDefault();
-                        select(p.node.id);
-                      }
-                    }}
-                    onMouseEnter={() => setHover(p.node.id)}
-                    onMouseLeave={() => setHover(null)}
-                    onFocus={() => setHover(p.node.id)}
-                    onBlur={() => setHover(null)}
+                    {...nodeButtonHandlers(p.node.id, select, setHover)}
                   >
                     <circle
                       r={r}
