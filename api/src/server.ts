@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { pino } from 'pino';
 import { openStore } from '@atlas/graph/store/open-store.ts';
-import { loadSeed } from '@atlas/seeds/load-seed.ts';
+import { loadSeedIfEmpty } from '@atlas/seeds/load-seed.ts';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { FileTokenStore } from './auth/token-store.ts';
@@ -15,10 +15,9 @@ const logger = pino({ level: config.LOG_LEVEL });
 
 const store = openStore(config);
 await store.init();
-const before = await store.stats();
-if (config.SEED_ON_START && before.nodes === 0) {
-  const report = await loadSeed(store);
-  logger.info({ created: report.created }, 'seed ecosystem loaded into the empty store');
+if (config.SEED_ON_START) {
+  const report = await loadSeedIfEmpty(store);
+  if (report) logger.info({ created: report.created }, 'seed ecosystem loaded into the empty store');
 }
 
 const tokens = new FileTokenStore(config.TOKENS_FILE ?? path.join(config.DATA_DIR, 'tokens.json'));
