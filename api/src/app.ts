@@ -21,6 +21,7 @@ import { meRouter } from './routes/me.ts';
 import { AnalyticsService } from '@atlas/graph/analytics/index.ts';
 import { searchRouter } from './routes/search.ts';
 import { graphRouter } from './routes/graph.ts';
+import { layoutRouter } from './routes/layout.ts';
 import { traversalRouter } from './routes/traversal.ts';
 import { analyticsRouter } from './routes/analytics.ts';
 import { recommendationsRouter } from './routes/recommendations.ts';
@@ -97,6 +98,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/relationships', relationshipsRouter(store, guardWrite));
   api.use('/search', searchRouter(store));
   api.use('/graph', graphRouter(store));
+  api.use('/layout', layoutRouter(store, analytics));
   api.use(traversalRouter(store));
   api.use('/analytics', analyticsRouter(store, analytics, config));
   api.use(recommendationsRouter(store, analytics, config));

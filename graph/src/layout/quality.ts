@@ -1,0 +1,37 @@
+// Layout quality: the edge-length ratio = mean Euclidean length of the drawn
+// edges / mean distance between random pairs of drawn nodes. A random
+// placement scores ≈ 1; a layout that puts linked nodes close together scores
+// lower. Scale-free (a uniformly scaled layout scores the same), so layouts of
+// different tools compare directly.
+
+import type { CsrTopology } from '../analytics/csr.ts';
+import { mulberry32 } from '../analytics/rng.ts';
+
+export function edgeLengthRatio(graph: CsrTopology, x: ArrayLike<number>, y: ArrayLike<number>, options: { pairs?: number; seed?: number } = {}): number {
+  const { n, offsets, targets } = graph;
+  if (n < 2) return NaN;
+  let edgeSum = 0;
+  let edges = 0;
+  for (let u = 0; u < n; u++) {
+    for (let k = offsets[u]; k < offsets[u + 1]; k++) {
+      const v = targets[k];
+      if (v <= u) continue;
+      edgeSum += Math.hypot(x[u] - x[v], y[u] - y[v]);
+      edges++;
+    }
+  }
+  if (!edges) return NaN;
+  const pairs = options.pairs ?? 200_000;
+  const rng = mulberry32(options.seed ?? 1);
+  let pairSum = 0;
+  let counted = 0;
+  while (counted < pairs) {
+    const a = Math.floor(rng() * n);
+    const b = Math.floor(rng() * n);
+    if (a === b) continue;
+    pairSum += Math.hypot(x[a] - x[b], y[a] - y[b]);
+    counted++;
+  }
+  const pairMean = pairSum / counted;
+  return pairMean > 0 ? edgeSum / edges / pairMean : NaN;
+}
