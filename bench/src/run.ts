@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, loadavg } from 'node:os';
 import { analyticsSection } from './analytics/section.ts';
 import { apiLatencySection, importSection, linkPredictionSection } from './service-sections.ts';
+import { layoutSection } from './layout.ts';
 import { formatTable, type SectionResult } from './lib/report.ts';
 
 export interface SectionOptions {
@@ -19,7 +20,7 @@ export interface BenchSection {
   run(options: SectionOptions): Promise<SectionResult>;
 }
 
-const SECTIONS: BenchSection[] = [analyticsSection, apiLatencySection, importSection, linkPredictionSection];
+const SECTIONS: BenchSection[] = [analyticsSection, apiLatencySection, importSection, linkPredictionSection, layoutSection];
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
