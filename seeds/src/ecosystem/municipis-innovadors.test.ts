@@ -41,7 +41,7 @@ describe('004 – Municipis Innovadors, phase 1 (2022)', () => {
       const place = node(located.to);
       expect(place).toMatchObject({ label: 'Place', kind: 'municipality', code: m.ine });
       expect(place.lat).toBe(municipality(m.ine).lat);
-      expectCites(located, 'seeds/data/spain/municipalities.csv', `${m.ine},`);
+      expectCites(located, 'graph/data/spain/municipalities.csv', `${m.ine},`);
       expect(node(m.id)).toMatchObject({ kind: 'municipality', level: 'local', place: { ineCode: m.ine, country: 'ES' } });
     }
     expect(node('place-vinaros')).toMatchObject({ code: '12138', lat: 40.470926, lon: 0.474874 });

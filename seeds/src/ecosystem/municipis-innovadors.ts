@@ -12,7 +12,7 @@ const COMUNITAT_VALENCIANA = '10';
 const PHASE_1_DATES = { validFrom: '2022-01-01', validTo: '2022-12-31' };
 const SELECTED = 'Els municipis seleccionats en la Fase 1 de l’any 2022 són: Algemesí, Elx, Gata de Gorgos, Orpesa, Vinaròs i Tavernes de la Valldigna.';
 
-/** The six municipalities of phase 1, with their INE codes (seeds/data/spain/municipalities.csv). */
+/** The six municipalities of phase 1, with their INE codes (graph/data/spain/municipalities.csv). */
 export const PHASE_1_MUNICIPALITIES = [
   { id: 'algemesi', ine: '46029', name: 'Ajuntament d’Algemesí', aliases: ['Algemesí', 'Ayuntamiento de Algemesí', 'Algemesí City Council'] },
   { id: 'elx', ine: '03065', name: 'Ajuntament d’Elx', aliases: ['Elx', 'Elche', 'Ayuntamiento de Elche', 'Elche City Council'] },

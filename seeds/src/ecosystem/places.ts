@@ -3,7 +3,7 @@ import { municipality, province, region, SPAIN_SOURCES } from '../places/spain.t
 import { cite, DOC, rel, type Citation, type SeedNode, type SeedPart, type SeedRelationship } from './cite.ts';
 
 // The Spanish places the documents name, as Place nodes with INE codes and
-// coordinates from seeds/data/spain, linked municipality → province → region →
+// coordinates from graph/data/spain, linked municipality → province → region →
 // country by PART_OF. Each place cites the document that names it (when one
 // does) and the CSV row its code and coordinates come from.
 

@@ -15,7 +15,7 @@ export function seedDocumentsDir(env: NodeJS.ProcessEnv = process.env): string {
 /** The file a provenance `source` names, or undefined when it is not a known text. */
 export function sourcePath(source: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
   if ((DOCUMENTS as readonly string[]).includes(source)) return `${seedDocumentsDir(env).replace(/\/?$/, '/')}${source}`;
-  if (source.startsWith('seeds/data/')) return REPO_ROOT + source;
+  if (source.startsWith('seeds/data/') || source.startsWith('graph/data/')) return REPO_ROOT + source;
   return undefined;
 }
 

@@ -1,36 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { municipality, municipalityCount, province, region, SPAIN_DATA_DIR } from './spain.ts';
+import { municipality, SPAIN_SOURCES } from './spain.ts';
 
-// The project's copy of the Spanish places tables: complete, unchanged from the
-// shared originals, attributed, and read correctly.
-
-const SHARED = fileURLToPath(new URL('../../../../shared/data/spain/', import.meta.url));
-
-describe('seeds/data/spain', () => {
-  it('reads all 8,132 municipalities with INE codes and coordinates', () => {
-    expect(municipalityCount()).toBe(8132);
-    expect(municipality('12138')).toMatchObject({ name: 'Vinaròs', provinceCode: '12', regionCode: '10', lat: 40.470926, lon: 0.474874 });
-    expect(municipality('46029')).toMatchObject({ name: 'Algemesí', province: 'València/Valencia' });
-    expect(municipality('03065').name).toBe('Elx/Elche');
-    expect(municipality('12085').name).toBe('Orpesa/Oropesa del Mar');
-    expect(municipality('28079').row).toBe('28079,Madrid,28,Madrid,13,Comunidad de Madrid,40.408412,-3.687601');
-    expect(province('12')).toMatchObject({ name: 'Castelló/Castellón', regionCode: '10' });
-    expect(region('11')).toMatchObject({ name: 'Extremadura' });
-    expect(() => municipality('99999')).toThrow(/99999/);
-  });
-
-  it.runIf(existsSync(SHARED))('holds byte-identical copies of the shared tables', () => {
-    for (const file of ['municipalities.csv', 'provinces.csv', 'ccaa.csv']) {
-      expect(readFileSync(SPAIN_DATA_DIR + file).equals(readFileSync(SHARED + file)), file).toBe(true);
-    }
-  });
-
-  it('carries the attribution and licences of the data', () => {
-    const source = readFileSync(SPAIN_DATA_DIR + 'SOURCE.md', 'utf8');
-    expect(source).toContain('© Instituto Geográfico Nacional (IGN) / CNIG, CC BY 4.0');
-    expect(source).toContain('ODC-PDDL');
-    expect(source).toContain('Fuente: INE');
+// The seed reads its places from the gazetteer in @atlas/graph and cites the
+// file they come from by its path in the repository.
+describe('seed places', () => {
+  it('come from graph/data/spain', () => {
+    expect(municipality('46250')).toMatchObject({ name: 'València', provinceCode: '46' });
+    expect(SPAIN_SOURCES.municipalities).toBe('graph/data/spain/municipalities.csv');
   });
 });

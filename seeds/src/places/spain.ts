@@ -1,129 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse/sync';
-
-// Spanish municipalities, provinces and autonomous communities with INE codes
-// and coordinates, read from the copy in seeds/data/spain (see SOURCE.md there
-// for attribution: INE/Code for Spain ODC-PDDL, IGN/CNIG CC BY 4.0).
-
-export const SPAIN_DATA_DIR = fileURLToPath(new URL('../../data/spain/', import.meta.url));
-
-/** The provenance `source` of facts taken from each table (path inside the repository). */
-export const SPAIN_SOURCES = {
-  municipalities: 'seeds/data/spain/municipalities.csv',
-  provinces: 'seeds/data/spain/provinces.csv',
-  regions: 'seeds/data/spain/ccaa.csv',
-} as const;
-
-export interface Municipality {
-  ineCode: string;
-  name: string;
-  provinceCode: string;
-  province: string;
-  regionCode: string;
-  region: string;
-  lat: number;
-  lon: number;
-  /** The CSV line as written in the file, quoted as provenance. */
-  row: string;
-}
-
-export interface Province {
-  code: string;
-  name: string;
-  regionCode: string;
-  region: string;
-  lat: number;
-  lon: number;
-  row: string;
-}
-
-export interface Region {
-  code: string;
-  name: string;
-  lat: number;
-  lon: number;
-  row: string;
-}
-
-interface Table {
-  records: Record<string, string>[];
-  lines: string[];
-}
-
-function readTable(file: string): Table {
-  const text = readFileSync(SPAIN_DATA_DIR + file, 'utf8');
-  const records = parse(text, { columns: true, skip_empty_lines: true, bom: true }) as Record<string, string>[];
-  // One record per line in these files (no quoted line breaks), so line i+1 is record i.
-  const lines = text.split(/\r?\n/).filter((l) => l.length > 0).slice(1);
-  if (lines.length !== records.length) throw new Error(`${file}: ${records.length} records but ${lines.length} lines`);
-  return { records, lines };
-}
-
-let cache: { municipalities: Map<string, Municipality>; provinces: Map<string, Province>; regions: Map<string, Region> } | undefined;
-
-function tables() {
-  if (cache) return cache;
-  const m = readTable('municipalities.csv');
-  const p = readTable('provinces.csv');
-  const r = readTable('ccaa.csv');
-  cache = {
-    municipalities: new Map(
-      m.records.map((rec, i) => [
-        rec.ine_code,
-        {
-          ineCode: rec.ine_code,
-          name: rec.name,
-          provinceCode: rec.province_code,
-          province: rec.province,
-          regionCode: rec.ccaa_code,
-          region: rec.ccaa,
-          lat: Number(rec.lat),
-          lon: Number(rec.lon),
-          row: m.lines[i],
-        },
-      ]),
-    ),
-    provinces: new Map(
-      p.records.map((rec, i) => [
-        rec.province_code,
-        { code: rec.province_code, name: rec.province, regionCode: rec.ccaa_code, region: rec.ccaa, lat: Number(rec.lat), lon: Number(rec.lon), row: p.lines[i] },
-      ]),
-    ),
-    regions: new Map(r.records.map((rec, i) => [rec.ccaa_code, { code: rec.ccaa_code, name: rec.ccaa, lat: Number(rec.lat), lon: Number(rec.lon), row: r.lines[i] }])),
-  };
-  return cache;
-}
-
-function required<T>(map: Map<string, T>, code: string, what: string): T {
-  const value = map.get(code);
-  if (!value) throw new Error(`no ${what} with INE code ${code} in seeds/data/spain`);
-  return value;
-}
-
-export function municipality(ineCode: string): Municipality {
-  return required(tables().municipalities, ineCode, 'municipality');
-}
-
-export function province(code: string): Province {
-  return required(tables().provinces, code, 'province');
-}
-
-export function region(code: string): Region {
-  return required(tables().regions, code, 'autonomous community');
-}
-
-export function municipalityCount(): number {
-  return tables().municipalities.size;
-}
-
-/** Every municipality / province / region, in INE code order (used by the synthetic generator). */
-export function allMunicipalities(): Municipality[] {
-  return [...tables().municipalities.values()].sort((a, b) => a.ineCode.localeCompare(b.ineCode));
-}
-export function allProvinces(): Province[] {
-  return [...tables().provinces.values()].sort((a, b) => a.code.localeCompare(b.code));
-}
-export function allRegions(): Region[] {
-  return [...tables().regions.values()].sort((a, b) => a.code.localeCompare(b.code));
-}
+// The Spanish places tables live with the gazetteer in @atlas/graph
+// (graph/data/spain, read by graph/src/places/gazetteer.ts); the seed takes its
+// INE codes, coordinates and provenance sources from there.
+export {
+  SPAIN_DATA_DIR,
+  SPAIN_SOURCES,
+  allMunicipalities,
+  allProvinces,
+  allRegions,
+  municipality,
+  municipalityCount,
+  province,
+  region,
+  type Municipality,
+  type Province,
+  type Region,
+} from '@atlas/graph/places/gazetteer.ts';
