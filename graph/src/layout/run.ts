@@ -14,6 +14,8 @@ export interface LayoutRunOptions {
   settings?: Partial<ForceAtlas2Settings>;
   /** Default 1000. */
   maxIterations?: number;
+  /** Wall-clock budget in ms (default none): past it the run stops like at the iteration cap. */
+  maxMs?: number;
   /** Default 0.0003. */
   epsilon?: number;
   /** Default 10. */
@@ -75,7 +77,8 @@ export function runLayout(graph: CsrTopology, start: Positions, options: LayoutR
   let iterations = 0;
   let lastMove = Infinity;
   let firstMove = NaN;
-  while (iterations < maxIterations) {
+  const deadline = performance.now() + (options.maxMs ?? Infinity);
+  while (iterations < maxIterations && performance.now() < deadline) {
     if (iterations >= coolAfter) layout.temperature *= cooling;
     const { displacement, diameter } = layout.step();
     iterations++;

@@ -43,6 +43,9 @@ export interface LayoutServiceOptions {
   run?: Omit<LayoutRunOptions, 'onProgress' | 'known'>;
 }
 
+/** A layout stops after this long even if it has not settled (the generated 100k-actor / 1M-link network settles in 89 iterations, ~30 s, on this machine). */
+const DEFAULT_MAX_MS = 300_000;
+
 interface Entry {
   revision: number;
   key: string;
@@ -189,7 +192,7 @@ export class LayoutService {
 
   private async compute(entry: Entry, graph: LayoutGraph, start: { x: Float64Array; y: Float64Array }, known: Uint8Array | undefined): Promise<void> {
     if (this.closed) throw new Error('the layout service is closed');
-    const runOptions = this.options.run ?? {};
+    const runOptions = { maxMs: DEFAULT_MAX_MS, ...this.options.run };
     if (this.options.useWorker === false) {
       const run = runLayout(graph.topology, start, { ...runOptions, known });
       Object.assign(entry, { x: run.x, y: run.y, iterations: run.iterations, converged: run.converged });
