@@ -21,9 +21,9 @@ export function startRadius(n: number): number {
   return 10 * Math.sqrt(Math.max(1, n));
 }
 
-/** Uniform in a disc, from the id's hash. */
-export function hashPosition(id: string, radius: number): [number, number] {
-  const rng = mulberry32(hashId(id));
+/** Uniform in a disc, from the id's hash (and `seed`, for another placement of the same ids). */
+export function hashPosition(id: string, radius: number, seed = 0): [number, number] {
+  const rng = mulberry32(hashId(id) ^ seed);
   const r = radius * Math.sqrt(rng());
   const a = 2 * Math.PI * rng();
   return [r * Math.cos(a), r * Math.sin(a)];
@@ -35,12 +35,12 @@ export interface Positions {
 }
 
 /** Every node at its hashed place in a disc sized for the graph. */
-export function initialPositions(ids: readonly string[]): Positions {
+export function initialPositions(ids: readonly string[], seed = 0): Positions {
   const n = ids.length;
   const x = new Float64Array(n);
   const y = new Float64Array(n);
   const radius = startRadius(n);
-  for (let i = 0; i < n; i++) [x[i], y[i]] = hashPosition(ids[i], radius);
+  for (let i = 0; i < n; i++) [x[i], y[i]] = hashPosition(ids[i], radius, seed);
   return { x, y };
 }
 

@@ -68,6 +68,7 @@ describe('ForceAtlas2', () => {
     const two = runLayout(graph, initialPositions([...ids]));
     expect(Array.from(two.x)).toEqual(Array.from(one.x));
     expect(Array.from(two.y)).toEqual(Array.from(one.y));
+    expect(Array.from(initialPositions(ids, 1).x)).not.toEqual(Array.from(initialPositions(ids).x)); // another seed, another start
     expect(hashId('actor-1')).toBe(hashId('actor-1'));
     expect(hashId('actor-1')).not.toBe(hashId('actor-2'));
   });
