@@ -34,7 +34,9 @@ export interface LayoutGraph {
 /** Canonical key of a view + filters (for caches). */
 export function layoutKey(view: LayoutView, filters: LayoutFilters): string {
   const sorted = (values?: readonly string[]) => (values?.length ? [...new Set(values)].sort().join(',') : '*');
-  return [view, filters.at ?? '*', sorted(filters.labels), sorted(filters.levels), sorted(filters.kinds), sorted(filters.types), sorted(filters.topics)].join('|');
+  // Labels do not apply to the collaboration view (its nodes are actors): not part of its key.
+  const labels = view === 'collaboration' ? '*' : sorted(filters.labels);
+  return [view, filters.at ?? '*', labels, sorted(filters.levels), sorted(filters.kinds), sorted(filters.types), sorted(filters.topics)].join('|');
 }
 
 const TOPIC_LINKS = new Set<RelationshipType>(['ABOUT', 'WORKS_ON']);
