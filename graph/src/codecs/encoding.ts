@@ -1,4 +1,5 @@
-import { SourceError, type PreparedFile } from './source.ts';
+import { SourceError } from './source-error.ts';
+import type { PreparedFile } from './source.ts';
 
 // Spreadsheet files arrive as UTF-8 (with or without BOM), as UTF-16 from
 // Excel's "Unicode text", or as Windows-1252 from Excel's "CSV" on Windows.

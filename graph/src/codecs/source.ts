@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { unzipSync } from 'fflate';
 import { isZip } from './formats.ts';
+import { SourceError } from './source-error.ts';
 
 /** One uploaded or local file: exactly one of path, buffer or stream. */
 export interface ImportFile {
@@ -26,7 +27,7 @@ export interface PreparedFile {
 const HEAD_BYTES = 64 * 1024;
 const READ_CHUNK = 256 * 1024;
 
-export class SourceError extends Error {}
+export { SourceError };
 
 export async function prepareFile(file: ImportFile): Promise<PreparedFile> {
   if (file.buffer) {
