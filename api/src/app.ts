@@ -20,6 +20,7 @@ import { diffRouter } from './routes/diff.ts';
 import { meRouter } from './routes/me.ts';
 import { AnalyticsService } from '@atlas/graph/analytics/index.ts';
 import { searchRouter } from './routes/search.ts';
+import { placesRouter } from './routes/places.ts';
 import { graphRouter } from './routes/graph.ts';
 import { layoutRouter } from './routes/layout.ts';
 import { traversalRouter } from './routes/traversal.ts';
@@ -97,6 +98,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/nodes', nodesRouter(store, guardWrite));
   api.use('/relationships', relationshipsRouter(store, guardWrite));
   api.use('/search', searchRouter(store));
+  api.use('/places', placesRouter());
   api.use('/graph', graphRouter(store));
   api.use('/layout', layoutRouter(store, analytics));
   api.use(traversalRouter(store));

@@ -1,5 +1,6 @@
 import { AtlasError, type FieldError } from '../errors.ts';
 import type { NodeLabel } from '../model/vocabulary.ts';
+import { enrichImport, type ImportCoverage } from '../places/enrich.ts';
 import type { BulkReport, GraphStore, WriteContext } from '../store/port.ts';
 import { ImportCollector } from './collector.ts';
 import { decodeCsvFile } from './csv-import.ts';
@@ -49,6 +50,8 @@ export interface ImportReport extends BulkReport {
   warnings: string[];
   /** All errors found; `errors` keeps the first MAX_ERRORS of them. */
   errorCount: number;
+  /** How precisely actors were placed (gazetteer) and how many levels were inferred; absent when the import failed. */
+  coverage?: ImportCoverage;
 }
 
 const ZERO = { created: 0, updated: 0, unchanged: 0, deleted: 0 };
@@ -143,10 +146,15 @@ export async function importGraph(store: GraphStore, files: ImportFile[], option
     return failed(base, errors, collector.errorCount, dryRun, await store.revision());
   }
 
+  // Places geocoded from the gazetteer, levels inferred where the files have none (graph/src/places/enrich.ts).
+  const batch = collector.batch();
+  const enrichment = await enrichImport(batch, { lookupExisting: mode === 'merge' ? (ids) => store.getNodes(ids) : undefined });
+  for (const warning of enrichment.warnings) collector.warn(warning);
+
   progress({ phase: 'write' });
   let report: BulkReport;
   try {
-    report = await store.bulkUpsert(collector.batch(), { mode, dryRun }, ctx);
+    report = await store.bulkUpsert(batch, { mode, dryRun }, ctx);
   } catch (error) {
     if (error instanceof AtlasError && error.code === 'validation') {
       const errors = error.errors ?? [{ path: '(import)', message: error.message }];
@@ -155,7 +163,7 @@ export async function importGraph(store: GraphStore, files: ImportFile[], option
     throw error;
   }
   progress({ phase: 'done' });
-  return { ...report, ...base, errorCount: report.errors.length };
+  return { ...report, ...base, coverage: enrichment.coverage, errorCount: report.errors.length };
 }
 
 function failed(

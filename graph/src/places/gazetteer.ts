@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import { looseKey, nameForms, placeKey } from './names.ts';
 
 // The bundled gazetteer: Spanish municipalities, provinces and autonomous
 // communities with INE codes and coordinates, read from graph/data/spain (see
@@ -156,4 +157,49 @@ export function allProvinces(): Province[] {
 }
 export function allRegions(): Region[] {
   return [...tables().regions.values()].sort((a, b) => a.code.localeCompare(b.code));
+}
+
+// ---------------------------------------------------------------------------
+// Search (autocomplete)
+
+export interface PlaceHit {
+  ineCode: string;
+  name: string;
+  province: string;
+  region: string;
+  lat: number;
+  lon: number;
+}
+
+let searchIndex: Array<{ m: Municipality; keys: string[]; capital: boolean }> | undefined;
+
+/**
+ * Municipalities whose name (either side of a bilingual name, article optional)
+ * starts with the query, then those with a word starting with it, then those
+ * containing it; provincial namesakes, then shorter names first within each group. A 2–5 digit query
+ * matches INE codes.
+ */
+export function searchPlaces(query: string, limit = 10): PlaceHit[] {
+  const q = placeKey(query);
+  if (!q) return [];
+  // Without populations, a province's namesake (its capital, mostly) is the best guess of what is meant.
+  searchIndex ??= allMunicipalities().map((m) => {
+    const keys = nameForms(m.name).flatMap((k) => [k, looseKey(k)]);
+    const province = tables().provinces.get(m.provinceCode)!;
+    const capital = [...nameForms(province.name), ...nameForms(province.ineName)].some((k) => keys.includes(k));
+    return { m, keys, capital };
+  });
+  const ranked: Array<{ m: Municipality; rank: number }> = [];
+  for (const { m, keys, capital } of searchIndex) {
+    let rank = /^\d+$/.test(q) && m.ineCode.startsWith(q.padStart(q.length === 4 ? 5 : q.length, '0')) ? 1 : Infinity;
+    for (const k of keys) {
+      if (k === q) rank = Math.min(rank, 0);
+      else if (k.startsWith(q)) rank = Math.min(rank, 1);
+      else if (k.includes(' ' + q)) rank = Math.min(rank, 2);
+      else if (k.includes(q)) rank = Math.min(rank, 3);
+    }
+    if (rank !== Infinity) ranked.push({ m, rank: capital ? rank - 0.5 : rank });
+  }
+  ranked.sort((a, b) => a.rank - b.rank || a.m.name.length - b.m.name.length || a.m.name.localeCompare(b.m.name, 'es'));
+  return ranked.slice(0, Math.max(0, limit)).map(({ m }) => ({ ineCode: m.ineCode, name: m.name, province: m.province, region: m.region, lat: m.lat, lon: m.lon }));
 }

@@ -1,3 +1,5 @@
+import { derivations } from '@atlas/graph/places/provenance.ts';
+import { term } from '../graph-data/terms.ts';
 import { useT } from '../i18n/index.ts';
 import type { GraphNode } from '../state/types.ts';
 
@@ -7,14 +9,28 @@ function placeText(node: GraphNode): string | null {
   return [p.municipality, p.province, p.region, p.country].filter(Boolean).join(', ') || null;
 }
 
+/** "inferred · rule" / "geocoded · method" after a value the import derived (see graph/src/places/provenance.ts). */
+function Derived({ what, how }: { what: 'inferred' | 'geocoded'; how: string }) {
+  const t = useT();
+  const key = `facts.${what}.${how}`;
+  return (
+    <span className="muted derived" data-derived={what} title={t(`facts.${what}.title`)}>
+      {' '}
+      ({t(`facts.${what}`)}: {t.has(key) ? t(key) : how.replace(/-/g, ' ')})
+    </span>
+  );
+}
+
 /** The node's own fields as a definition list (only those that are set). */
 export function Facts({ node }: { node: GraphNode }) {
   const t = useT();
   const rows: Array<[string, React.ReactNode]> = [];
   const place = placeText(node);
+  const derived = derivations(node.provenance ?? []);
   if (node.description) rows.push(['field.description', node.description]);
   if (node.summary) rows.push(['field.summary', node.summary]);
-  if (place) rows.push(['field.place', place]);
+  if (node.level && derived.levelRule) rows.push(['field.level', <>{term(t, 'level', node.level)}<Derived what="inferred" how={derived.levelRule} /></>]);
+  if (place) rows.push(['field.place', derived.geocodedBy ? <>{place}<Derived what="geocoded" how={derived.geocodedBy} /></> : place]);
   if (node.website) rows.push(['field.website', <a href={node.website} target="_blank" rel="noopener noreferrer">{node.website}</a>]);
   if (node.status) rows.push(['field.status', node.status]);
   if (node.budget) rows.push(['field.budget', t.formatNumber(node.budget.amount, { style: 'currency', currency: node.budget.currency ?? 'EUR', maximumFractionDigits: 0 }) + (node.budget.period ? ` (${node.budget.period})` : '')]);
