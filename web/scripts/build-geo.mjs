@@ -1,5 +1,5 @@
-// Builds web/public/geo/*.json from ../shared/data/spain (run once, by hand:
-// `node web/scripts/build-geo.mjs [/path/to/data/spain]`). The source GeoJSON
+// Builds web/public/geo/*.json from a copy of the Spanish boundaries (run once, by hand:
+// `node web/scripts/build-geo.mjs <folder with provinces.geojson and ccaa.geojson>`). The source GeoJSON
 // is pretty-printed with 6 decimals (~1.4 MB each); at the map's scale one
 // pixel is ~1.5 km, so each ring is simplified with Douglas–Peucker at 0.01°
 // (~1 km) and coordinates are rounded to 3 decimals. Only the properties the
@@ -9,7 +9,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const source = process.argv[2] ?? path.resolve(here, '../../../shared/data/spain');
+const source = process.argv[2];
+if (!source) {
+  console.error('usage: node web/scripts/build-geo.mjs <folder with provinces.geojson and ccaa.geojson>');
+  process.exit(2);
+}
 const out = path.resolve(here, '../public/geo');
 const TOLERANCE = 0.01;
 

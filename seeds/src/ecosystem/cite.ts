@@ -3,7 +3,7 @@ import type { NodeInput, RelationshipInput, RelationshipType } from '@atlas/grap
 // Building blocks of the curated seed: the five source documents, citations
 // (verbatim quotes, checked by cite.test.ts) and small constructors.
 
-/** The five source documents (shared/seed-documents), by what they are about. */
+/** The five source documents (seeds/documents), by what they are about. */
 export const DOC = {
   thivic: '000_ccda06195d9218de.txt',
   govtech: '001_ab34e601b1dca3a2.txt',

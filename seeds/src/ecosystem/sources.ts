@@ -2,14 +2,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DOCUMENTS } from './cite.ts';
 
-// Where the texts cited as provenance live: the five seed documents (outside
-// the project, in shared/seed-documents, or SEED_DOCUMENTS_DIR) and the
-// tables copied into seeds/data.
+// Where the texts cited as provenance live: the five seed documents (copied
+// into seeds/documents, see its SOURCE.md; SEED_DOCUMENTS_DIR overrides) and
+// the tables copied into seeds/data and graph/data.
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 export function seedDocumentsDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.SEED_DOCUMENTS_DIR ?? fileURLToPath(new URL('../shared/seed-documents/', `file://${REPO_ROOT}`));
+  return env.SEED_DOCUMENTS_DIR ?? `${REPO_ROOT}seeds/documents/`;
 }
 
 /** The file a provenance `source` names, or undefined when it is not a known text. */

@@ -8,7 +8,7 @@ JSON files it writes and never need Python. Fixtures:
   isolated node.
 - karate.json: Zachary's karate club, as shipped by networkx (with its weights).
 - h2020.json: a 300-actor slice of the Spanish H2020 network
-  (/work/shared/data/h2020-spain, MIT — see SOURCE.md next to this file),
+  (test/fixtures/h2020-spain, a copy of shared/data/h2020-spain, MIT — see SOURCE.md next to this file),
   projected to actor–actor (weight = number of shared projects); the raw
   participations are included so the tests can check the projection itself.
 
@@ -27,7 +27,8 @@ import networkx as nx
 from networkx.algorithms import bipartite
 
 HERE = Path(__file__).resolve().parent
-H2020 = Path("/work/shared/data/h2020-spain")
+# The copy vendored for the tests (test/fixtures/h2020-spain, byte-identical to the source).
+H2020 = Path(__file__).resolve().parents[4] / "test" / "fixtures" / "h2020-spain"
 SLICE_SIZE = 300
 SLICE_AT = "2017-06-30"
 
