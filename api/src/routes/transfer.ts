@@ -8,7 +8,7 @@ import busboy from 'busboy';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import { AtlasError, ValidationError, type FieldError, type GraphStore } from '@atlas/graph';
-import { EXPORT_FORMATS, EXPORT_FORMAT_INFO, IMPORT_FORMATS, exportGraph, importGraph, type ImportFile, type ImportProgress } from '@atlas/graph/codecs/index.ts';
+import { EXPORT_FORMATS, EXPORT_FORMAT_INFO, IMPORT_FORMATS, ON_ERROR, exportGraph, importGraph, type ImportFile, type ImportProgress } from '@atlas/graph/codecs/index.ts';
 import { problemFrom } from '../http/problem.ts';
 import type { Config } from '../config.ts';
 import { writeContext } from '../http/actor.ts';
@@ -22,6 +22,23 @@ export const ImportQuery = z.object({
   mode: single(z.enum(['merge', 'replace']).default('merge')).describe('merge: create/update, keep the rest; replace: the store holds exactly the import'),
   dryRun: boolParam(false).describe('Check everything and report what would change, write nothing'),
   name: single(z.string().regex(/^[\w. -]{1,200}$/, 'a plain file name')).optional().describe('File name of a raw (non-multipart) body'),
+  onError: single(z.enum(ON_ERROR).default('reject')).describe('reject: any bad row fails the import; skip: bad rows (and what needed them) are left out and listed in `skipped`'),
+  columns: single(z.string().max(20_000))
+    .optional()
+    .transform((text, ctx) => {
+      if (text === undefined) return undefined;
+      try {
+        const parsed: unknown = JSON.parse(text);
+        const ok = parsed && typeof parsed === 'object' && !Array.isArray(parsed) && Object.values(parsed).every((v) => v === null || typeof v === 'string');
+        if (ok) return parsed as Record<string, string | null>;
+      } catch {
+        // reported below
+      }
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON object {"header in the file": "column" | null}' });
+      return z.NEVER;
+    })
+    .describe('CSV column mapping as JSON: {"header as written in the file": "column of the import format" | null to keep it in properties}; overrides the guess, which the (dry-run) report returns in files[].columns'),
+  enrich: boolParam(true).describe('Geocode places from the bundled gazetteer and infer missing levels (false: import the files exactly as they are)'),
 });
 
 export const ExportQuery = z.object({ format: single(z.enum(EXPORT_FORMATS).default('json')) });
@@ -36,8 +53,28 @@ const ImportReportSchema = Counts.extend({
   revision: z.number().int(),
   format: z.string(),
   mode: z.enum(['merge', 'replace']),
-  files: z.array(z.object({ name: z.string(), format: z.string(), kind: z.string().optional(), encoding: z.string().optional(), delimiter: z.string().optional(), rows: z.number().int() })),
+  files: z.array(
+    z.object({
+      name: z.string(),
+      format: z.string(),
+      kind: z.string().optional(),
+      encoding: z.string().optional(),
+      delimiter: z.string().optional(),
+      rows: z.number().int(),
+      columns: z
+        .array(z.object({ header: z.string(), field: z.string().nullable(), by: z.enum(['name', 'synonym', 'override', 'none']), suggestion: z.string().optional() }))
+        .optional()
+        .describe('csv: the column of the import format each header was read as (null: kept in properties)'),
+    }),
+  ),
   warnings: z.array(z.string()),
+  onError: z.enum(ON_ERROR),
+  skipped: z.array(z.object({ file: z.string().optional(), row: z.number().int(), problems: z.array(z.string()) })).optional(),
+  skippedCount: z.number().int().optional(),
+  coverage: z
+    .object({ places: z.record(z.string(), z.unknown()), levels: z.record(z.string(), z.unknown()) })
+    .optional()
+    .describe('Places: actors placed at municipality / province / region / country / not placed, by method, ambiguities; levels: given, inferred (by rule), none'),
 });
 
 documentRoute({
@@ -92,7 +129,7 @@ export function importRouter(store: GraphStore, guardWrite: RequestHandler, conf
     try {
       const files = await receiveFiles(req, dir, config.IMPORT_MAX_BYTES, q.name);
       if (!files.length) throw new ValidationError('no file in the request', [{ path: 'body', message: 'send a file (multipart/form-data or a raw body)' }]);
-      const options = { format: q.format, mode: q.mode, dryRun: q.dryRun, ctx: writeContext(req, 'import') };
+      const options = { format: q.format, mode: q.mode, dryRun: q.dryRun, onError: q.onError, columns: q.columns, enrich: q.enrich, ctx: writeContext(req, 'import') };
       const rejected = (report: { errorCount: number; errors: FieldError[] }) =>
         new ValidationError(`the import was rejected and nothing was written: ${report.errorCount} error(s)`, report.errors);
       if (req.accepts(['application/json', 'application/x-ndjson']) === 'application/x-ndjson') {

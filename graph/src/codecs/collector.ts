@@ -27,6 +27,10 @@ export class ImportCollector implements DecodeSink {
   readonly errors: FieldError[] = [];
   readonly warnings: string[] = [];
   errorCount = 0;
+  /** Elements rows that were rejected, by the id they would have had: later errors name them as their cause. */
+  private readonly rejectedIds = new Map<string, ElementOrigin>();
+  /** `file\0row` of every row with an error (onError=skip leaves them out). */
+  private readonly badRows = new Set<string>();
   private readonly nodeRows = new Map<string, number>();
   private readonly relationshipRows = new Map<string, number>();
   private readonly deferred: Array<Pending<Record<string, unknown>>> = [];
@@ -35,6 +39,7 @@ export class ImportCollector implements DecodeSink {
   constructor(private readonly onProgress: (file: string, rows: number) => void = () => {}) {}
 
   error(error: FieldError): void {
+    if (error.row !== undefined) this.badRows.add(rowKey(error.file, error.row));
     this.errorCount++;
     if (this.errors.length < MAX_ERRORS) this.errors.push(error);
   }
@@ -45,6 +50,17 @@ export class ImportCollector implements DecodeSink {
 
   progress(file: string, rows: number): void {
     this.onProgress(file, rows);
+  }
+
+  rowRejected(kind: 'elements' | 'connections', value: Record<string, unknown>, origin: ElementOrigin): void {
+    if (kind === 'elements' && typeof value.id === 'string' && !this.rejectedIds.has(value.id)) this.rejectedIds.set(value.id, origin);
+  }
+
+  /** Why an end is missing: its row was rejected, or it is nowhere. */
+  private missingEnd(end: 'from' | 'to', id: string): string {
+    const cause = this.rejectedIds.get(id);
+    if (cause) return `${end} "${id}" was not imported (${cause.file} row ${cause.row} rejected)`;
+    return `"${id}" is neither in the imported elements nor in the store`;
   }
 
   private fieldError(origin: ElementOrigin, path: string, message: string): void {
@@ -61,6 +77,7 @@ export class ImportCollector implements DecodeSink {
     const parsed = NodeInputSchema.safeParse(value);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) this.fieldError(origin, issue.path.map(String).join('.') || 'id', issue.message);
+      this.rowRejected('elements', value, origin);
       return;
     }
     const id = parsed.data.id;
@@ -132,14 +149,14 @@ export class ImportCollector implements DecodeSink {
     for (const { value, origin } of this.rejected) {
       for (const end of ['from', 'to'] as const) {
         const id = value[end];
-        if (typeof id === 'string' && id !== '' && !labelOf(id)) this.fieldError(origin, end, `"${id}" is neither in the imported elements nor in the store`);
+        if (typeof id === 'string' && id !== '' && !labelOf(id)) this.fieldError(origin, end, this.missingEnd(end, id));
       }
     }
     for (const { value, origin } of this.relationships) {
       const from = labelOf(value.from);
       const to = labelOf(value.to);
-      if (!from) this.fieldError(origin, 'from', `"${value.from}" is neither in the imported elements nor in the store`);
-      if (!to) this.fieldError(origin, 'to', `"${value.to}" is neither in the imported elements nor in the store`);
+      if (!from) this.fieldError(origin, 'from', this.missingEnd('from', value.from));
+      if (!to) this.fieldError(origin, 'to', this.missingEnd('to', value.to));
       if (from && to) {
         const problem = endpointProblem(value.type as RelationshipType, from, to);
         if (problem) this.fieldError(origin, 'type', problem);
@@ -147,7 +164,34 @@ export class ImportCollector implements DecodeSink {
     }
   }
 
-  batch(): BulkBatch {
-    return { nodes: this.nodes.map((p) => p.value), relationships: this.relationships.map((p) => p.value) };
+  get badRowCount(): number {
+    return this.badRows.size;
   }
+
+  /** Errors that no skipping can mend: a file that cannot be read, a missing column (no row). */
+  fatalErrors(): FieldError[] {
+    return this.errors.filter((e) => e.row === undefined);
+  }
+
+  /** The rows with errors, each with its messages (onError=skip reports them). */
+  skippedRows(): Array<{ file?: string; row: number; problems: string[] }> {
+    const rows = new Map<string, { file?: string; row: number; problems: string[] }>();
+    for (const e of this.errors) {
+      if (e.row === undefined) continue;
+      const key = rowKey(e.file, e.row);
+      const entry = rows.get(key) ?? rows.set(key, { file: e.file, row: e.row, problems: [] }).get(key)!;
+      entry.problems.push(e.column ? `${e.column}: ${e.message}` : e.message);
+    }
+    return [...rows.values()];
+  }
+
+  /** What is written; with `skipBad`, without the rows that had errors. */
+  batch(skipBad = false): BulkBatch {
+    const keep = (p: { origin: ElementOrigin }) => !skipBad || p.origin.row === undefined || !this.badRows.has(rowKey(p.origin.file, p.origin.row));
+    return { nodes: this.nodes.filter(keep).map((p) => p.value), relationships: this.relationships.filter(keep).map((p) => p.value) };
+  }
+}
+
+function rowKey(file: string | undefined, row: number): string {
+  return `${file ?? ''}\u0000${row}`;
 }

@@ -1,19 +1,17 @@
 import { slugify } from '../model/text.ts';
 import { parseJson, parseNumber } from './cells.ts';
+import { cleanCell } from './coerce.ts';
+import { mapColumns, type ColumnOverrides } from './column-mapping.ts';
 import { normaliseRelationshipType } from './kumu.ts';
-import type { RowPlan } from './csv-elements.ts';
-
-export function isConnectionsHeader(header: string[]): boolean {
-  const lower = header.map((h) => h.toLowerCase());
-  return lower.includes('from') && lower.includes('to');
-}
+import { roleFromTerm } from './terms.ts';
+import { dayCell, type RowPlan } from './csv-elements.ts';
 
 /** Kumu connections name their ends (`From`/`To` = element labels) instead of giving ids. */
 export function isKumuConnections(header: string[]): boolean {
   return header.includes('From') && header.includes('To') && !header.includes('from');
 }
 
-type Cell = (rel: Record<string, unknown>, value: string, problem: (message: string) => void) => void;
+type Cell = (rel: Record<string, unknown>, value: string, problem: (message: string) => void, coerced: (rule: string, detail: string) => void) => void;
 
 function properties(rel: Record<string, unknown>): Record<string, unknown> {
   return (rel.properties ??= {}) as Record<string, unknown>;
@@ -25,6 +23,14 @@ const weightCell: Cell = (r, v, problem) => {
   else properties(r).weight = x;
 };
 
+const roleCell: Cell = (r, v, _problem, coerced) => {
+  const role = roleFromTerm(v);
+  if (role && role !== v) coerced('role-synonym', `"${v}" → ${role}`);
+  properties(r).role = role ?? v;
+};
+
+const keep = (column: string): Cell => (r, v) => (properties(r)[column] = v);
+
 function ourCell(column: string): Cell {
   switch (column) {
     case 'from':
@@ -32,19 +38,20 @@ function ourCell(column: string): Cell {
     case 'id':
       return (r, v) => (r[column] = v);
     case 'type':
-      return (r, v, problem) => {
+      return (r, v, problem, coerced) => {
         const type = normaliseRelationshipType(v);
+        if (type && type !== v) coerced('type-synonym', `"${v}" → ${type}`);
         if (type) r.type = type;
         else problem(`"${v}" is not a relationship type`);
       };
     case 'since':
     case 'validFrom':
-      return (r, v) => (r.validFrom = v);
+      return dayCell('validFrom', false);
     case 'until':
     case 'validTo':
-      return (r, v) => (r.validTo = v);
+      return dayCell('validTo', true);
     case 'role':
-      return (r, v) => (properties(r).role = v);
+      return roleCell;
     case 'weight':
       return weightCell;
     case 'amount':
@@ -91,31 +98,36 @@ function kumuCell(column: string): Cell {
 
 const COLUMN_OF_FIELD: Record<string, string> = { validFrom: 'since', validTo: 'until' };
 
-export function connectionsPlan(header: string[], fileName: string): RowPlan {
+export function connectionsPlan(header: string[], fileName: string, overrides?: ColumnOverrides): RowPlan {
   const kumu = isKumuConnections(header);
-  const cells = header.map((column) => (kumu ? kumuCell(column) : ourCell(column)));
-  const has = new Set(header);
+  const mapping = mapColumns('connections', header, overrides);
+  const fields = mapping.columns.map((c) => c.field);
+  const cells = header.map((column, i) => (kumu ? kumuCell(column) : fields[i] ? ourCell(fields[i]!) : keep(column)));
+  const columnOfField = new Map<string, string>();
+  fields.forEach((f, i) => f && !columnOfField.has(f) && columnOfField.set(f, header[i]));
+  const has = { has: (field: string) => columnOfField.has(field) };
   // One provenance array per distinct source: a million rows usually share one or two.
   const provenanceBySource = new Map<string, unknown[]>();
 
   const columnOf = (path: string): string | undefined => {
     const [head, sub] = path.split('.');
-    if (head === 'properties') return sub && has.has(sub) ? sub : 'properties';
-    if (head === 'provenance') return has.has('provenance') ? 'provenance' : 'source';
-    if (COLUMN_OF_FIELD[head] && !has.has(head)) return COLUMN_OF_FIELD[head];
+    if (head === 'properties') return (sub && header.find((h) => h === sub)) || 'properties';
+    if (head === 'provenance') return columnOfField.get('provenance') ?? columnOfField.get('source') ?? 'source';
     if (kumu) return header.find((h) => h.toLowerCase() === head) ?? head;
-    return head;
+    const field = COLUMN_OF_FIELD[head] && !has.has(head) ? COLUMN_OF_FIELD[head] : head;
+    return columnOfField.get(field) ?? field;
   };
 
   return {
     kumu,
+    mapping,
     columnOf,
-    map(row, problem) {
+    map(row, report) {
       const rel: Record<string, unknown> = {};
       for (let i = 0; i < header.length; i++) {
-        const value = (row[i] ?? '').trim();
+        const value = cleanCell(row[i] ?? '');
         if (value === '') continue;
-        cells[i](rel, value, (message) => problem(header[i], message));
+        cells[i](rel, value, (message) => report.problem(header[i], message), (rule, detail) => report.coerced(header[i], rule, detail));
       }
       const source = (rel.$source as string | undefined) ?? fileName;
       delete rel.$source;

@@ -15,6 +15,8 @@ export interface DetectedEncoding {
   skip: number;
   bom: boolean;
   warning?: string;
+  /** UTF-8 that was encoded twice (`Ã³` for `ó`): repaired while decoding. */
+  doubleEncoded?: boolean;
 }
 
 /** Bytes that Windows-1252 leaves undefined: a file containing them is not 1252 text. */
@@ -34,18 +36,20 @@ function looksBinary(head: Uint8Array): boolean {
 /** Scans a whole reopenable file (or only the head of a one-shot stream) to pick its encoding. */
 export async function detectEncoding(file: PreparedFile): Promise<DetectedEncoding> {
   const h = file.head;
-  if (h[0] === 0xef && h[1] === 0xbb && h[2] === 0xbf) return { encoding: 'utf-8', skip: 3, bom: true };
+  const utf8Bom = h[0] === 0xef && h[1] === 0xbb && h[2] === 0xbf;
   if (h[0] === 0xff && h[1] === 0xfe) return { encoding: 'utf-16le', skip: 2, bom: true };
   if (h[0] === 0xfe && h[1] === 0xff) return { encoding: 'utf-16be', skip: 2, bom: true };
-  if (looksBinary(h)) throw new SourceError(`${file.name} looks like a binary file, not text (CSV, JSON or XML)`);
+  if (!utf8Bom && looksBinary(h)) throw new SourceError(`${file.name} looks like a binary file, not text (CSV, JSON or XML)`);
 
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let valid = true;
   let undefined1252 = false;
+  let doubled = 0;
   const scan = (chunk: Uint8Array, last: boolean) => {
     if (valid) {
       try {
-        decoder.decode(chunk, { stream: !last });
+        const text = decoder.decode(chunk, { stream: !last });
+        if (doubled < 1000) doubled += countDoubleEncoded(text);
       } catch {
         valid = false;
       }
@@ -64,7 +68,17 @@ export async function detectEncoding(file: PreparedFile): Promise<DetectedEncodi
     const cut = h.lastIndexOf(0x0a);
     scan(h.subarray(0, cut > 0 ? cut + 1 : h.byteLength), true);
   }
-  if (valid) return { encoding: 'utf-8', skip: 0, bom: false };
+  const skip = utf8Bom ? 3 : 0;
+  if (valid && doubled > 0) {
+    return {
+      encoding: 'utf-8',
+      skip,
+      bom: utf8Bom,
+      doubleEncoded: true,
+      warning: `${file.name} is UTF-8 encoded twice ("Ã³" for "ó", ${doubled >= 1000 ? 'over 1,000' : doubled} sequence(s)); it was repaired while reading. Check accented names.`,
+    };
+  }
+  if (valid || utf8Bom) return { encoding: 'utf-8', skip, bom: utf8Bom };
   if (undefined1252) {
     throw new SourceError(`${file.name} is neither UTF-8 nor Windows-1252 text; save it as "CSV UTF-8" and try again`);
   }
@@ -77,7 +91,11 @@ export async function detectEncoding(file: PreparedFile): Promise<DetectedEncodi
 }
 
 /** The file's text in chunks, decoded with the detected encoding (strictly, for UTF-8). */
-export async function* decodeText(file: PreparedFile, detected: DetectedEncoding): AsyncGenerator<string> {
+export function decodeText(file: PreparedFile, detected: DetectedEncoding): AsyncGenerator<string> {
+  return detected.doubleEncoded ? repairDoubleEncodedStream(decodeOnce(file, detected)) : decodeOnce(file, detected);
+}
+
+async function* decodeOnce(file: PreparedFile, detected: DetectedEncoding): AsyncGenerator<string> {
   const decoder = new TextDecoder(detected.encoding, { fatal: detected.encoding === 'utf-8' });
   let skip = detected.skip;
   let offset = 0;
@@ -109,4 +127,65 @@ export async function readText(file: PreparedFile): Promise<{ text: string; dete
   let text = '';
   for await (const chunk of decodeText(file, detected)) text += chunk;
   return { text, detected };
+}
+
+// ---------------------------------------------------------------------------
+// UTF-8 encoded twice: the bytes of "ó" (C3 B3) read as Windows-1252 and
+// written again as UTF-8 give "Ã³". Such text is valid UTF-8, so it is told by
+// its pattern: a lead character (Â–ô) followed by characters that stand for
+// continuation bytes (0x80–0xBF). Spanish and Catalan text never has them.
+
+/** Character → byte for the bytes 0x80–0xBF as Windows-1252 (and Latin-1) decode them. */
+const CONTINUATION = new Map<string, number>();
+{
+  const cp1252 = new TextDecoder('windows-1252');
+  for (let b = 0x80; b <= 0xbf; b++) {
+    CONTINUATION.set(cp1252.decode(new Uint8Array([b])), b);
+    CONTINUATION.set(String.fromCharCode(b), b);
+  }
+}
+const CONT_CLASS = [...CONTINUATION.keys()].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+const MOJIBAKE = new RegExp(`[\\u00c2-\\u00df][${CONT_CLASS}]|[\\u00e0-\\u00ef][${CONT_CLASS}]{2}|[\\u00f0-\\u00f4][${CONT_CLASS}]{3}`, 'g');
+
+/** How many double-encoded sequences the text holds. */
+export function countDoubleEncoded(text: string): number {
+  return text.match(MOJIBAKE)?.length ?? 0;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The text with every double-encoded sequence decoded once more (`Ã³` → `ó`); other characters untouched. */
+export function repairDoubleEncoded(text: string): string {
+  return text.replace(MOJIBAKE, (seq) => {
+    const bytes = new Uint8Array(seq.length);
+    bytes[0] = seq.charCodeAt(0);
+    for (let i = 1; i < seq.length; i++) bytes[i] = CONTINUATION.get(seq[i])!;
+    try {
+      return strictUtf8.decode(bytes);
+    } catch {
+      return seq;
+    }
+  });
+}
+
+/** A decoded stream repaired chunk by chunk; a sequence cut by a chunk boundary is held back until the next. */
+export async function* repairDoubleEncodedStream(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+  let carry = '';
+  for await (const chunk of chunks) {
+    const text = carry + chunk;
+    // Hold back a trailing lead character and the continuation characters after it.
+    let cut = text.length;
+    for (let i = text.length - 1; i >= Math.max(0, text.length - 4); i--) {
+      const code = text.charCodeAt(i);
+      if (code >= 0xc2 && code <= 0xf4) {
+        cut = i;
+        break;
+      }
+      if (!CONTINUATION.has(text[i])) break;
+    }
+    carry = text.slice(cut);
+    const ready = repairDoubleEncoded(text.slice(0, cut));
+    if (ready) yield ready;
+  }
+  if (carry) yield repairDoubleEncoded(carry);
 }

@@ -3,6 +3,7 @@ import type { NodeLabel } from '../model/vocabulary.ts';
 import { enrichImport, type ImportCoverage } from '../places/enrich.ts';
 import type { BulkReport, GraphStore, WriteContext } from '../store/port.ts';
 import { ImportCollector } from './collector.ts';
+import { overrideProblems, type ColumnMapping, type ColumnOverrides } from './column-mapping.ts';
 import { decodeCsvFile } from './csv-import.ts';
 import { detectFormat, IMPORT_FORMATS, isImportFormat, type ImportFormat } from './formats.ts';
 import { decodeGexfFile } from './gexf.ts';
@@ -31,7 +32,18 @@ export interface ImportOptions {
   dryRun?: boolean;
   ctx?: WriteContext;
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * reject (default): any row with an error fails the whole import, nothing is written.
+   * skip: rows with errors (and the connections that needed them) are left out and listed; the rest is written.
+   */
+  onError?: 'reject' | 'skip';
+  /** CSV header (as written in the file) → column of our format, or null to keep it in `properties`; overrides the guess. */
+  columns?: ColumnOverrides;
+  /** Geocode places and infer missing levels (default true); false imports the files exactly as they are. */
+  enrich?: boolean;
 }
+
+export const ON_ERROR = ['reject', 'skip'] as const;
 
 export interface ImportedFileSummary {
   name: string;
@@ -41,6 +53,8 @@ export interface ImportedFileSummary {
   encoding?: string;
   delimiter?: string;
   rows: number;
+  /** csv: the field each column filled (null: kept in properties), with a suggestion for near misses. */
+  columns?: ColumnMapping['columns'];
 }
 
 export interface ImportReport extends BulkReport {
@@ -50,6 +64,10 @@ export interface ImportReport extends BulkReport {
   warnings: string[];
   /** All errors found; `errors` keeps the first MAX_ERRORS of them. */
   errorCount: number;
+  onError: 'reject' | 'skip';
+  /** onError=skip: the rows left out, each with its problems (at most MAX_ERRORS), and how many in all. */
+  skipped?: Array<{ file?: string; row: number; problems: string[] }>;
+  skippedCount?: number;
   /** How precisely actors were placed (gazetteer) and how many levels were inferred; absent when the import failed. */
   coverage?: ImportCoverage;
 }
@@ -76,6 +94,12 @@ export async function importGraph(store: GraphStore, files: ImportFile[], option
   if (mode !== 'merge' && mode !== 'replace') {
     throw new AtlasError('validation', `unknown mode "${String(mode)}"`, [{ path: 'mode', message: 'must be merge or replace' }]);
   }
+  const onError = options.onError ?? 'reject';
+  if (onError !== 'reject' && onError !== 'skip') {
+    throw new AtlasError('validation', `unknown onError "${String(onError)}"`, [{ path: 'onError', message: 'must be reject or skip' }]);
+  }
+  const columnProblems = overrideProblems(options.columns ?? {});
+  if (columnProblems.length) throw new AtlasError('validation', 'the column mapping names unknown columns', columnProblems.map((message) => ({ path: 'columns', message })));
   if (!files.length) throw new AtlasError('validation', 'no file to import', [{ path: 'files', message: 'at least one file is required' }]);
 
   let elements = 0;
@@ -111,8 +135,8 @@ export async function importGraph(store: GraphStore, files: ImportFile[], option
     formats.add(format);
     current = file;
     if (format === 'csv') {
-      const s = await decodeCsvFile(file, collector);
-      summaries.push({ name: file.name, format, kind: s.kind, encoding: s.encoding, delimiter: s.delimiter, rows: s.rows });
+      const s = await decodeCsvFile(file, collector, options.columns);
+      summaries.push({ name: file.name, format, kind: s.kind, encoding: s.encoding, delimiter: s.delimiter, rows: s.rows, ...(s.columns && { columns: s.columns }) });
     } else {
       const decode = format === 'json' ? decodeJsonFile : format === 'gexf' ? decodeGexfFile : decodeGraphmlFile;
       const s = await decode(file, collector);
@@ -137,8 +161,12 @@ export async function importGraph(store: GraphStore, files: ImportFile[], option
     mode,
     files: summaries,
     warnings: collector.warnings,
+    onError,
   };
-  if (collector.errorCount > 0) {
+  const skipping = onError === 'skip' && collector.errorCount > 0 && collector.fatalErrors().length === 0;
+  const skipped = skipping ? collector.skippedRows() : undefined;
+  if (skipped) collector.warn(`${collector.badRowCount} row(s) with errors were skipped (onError=skip); the report lists each with its problems`);
+  if (collector.errorCount > 0 && !skipping) {
     const order = new Map(prepared.map((p, i) => [p.file.name, i]));
     const errors = [...collector.errors].sort(
       (a, b) => (order.get(a.file ?? '') ?? -1) - (order.get(b.file ?? '') ?? -1) || (a.row ?? 0) - (b.row ?? 0),
@@ -147,9 +175,10 @@ export async function importGraph(store: GraphStore, files: ImportFile[], option
   }
 
   // Places geocoded from the gazetteer, levels inferred where the files have none (graph/src/places/enrich.ts).
-  const batch = collector.batch();
-  const enrichment = await enrichImport(batch, { lookupExisting: mode === 'merge' ? (ids) => store.getNodes(ids) : undefined });
-  for (const warning of enrichment.warnings) collector.warn(warning);
+  const batch = collector.batch(skipping);
+  const enrichment =
+    options.enrich === false ? undefined : await enrichImport(batch, { lookupExisting: mode === 'merge' ? (ids) => store.getNodes(ids) : undefined });
+  for (const warning of enrichment?.warnings ?? []) collector.warn(warning);
 
   progress({ phase: 'write' });
   let report: BulkReport;
@@ -163,7 +192,13 @@ export async function importGraph(store: GraphStore, files: ImportFile[], option
     throw error;
   }
   progress({ phase: 'done' });
-  return { ...report, ...base, coverage: enrichment.coverage, errorCount: report.errors.length };
+  return {
+    ...report,
+    ...base,
+    ...(skipped && { skipped, skippedCount: collector.badRowCount }),
+    ...(enrichment && { coverage: enrichment.coverage }),
+    errorCount: report.errors.length,
+  };
 }
 
 function failed(

@@ -6,7 +6,8 @@
 //   exportChunks(store, format) → AsyncIterable<Uint8Array>   (Readable.from(...) for HTTP)
 //   EXPORT_FORMAT_INFO[format] → { contentType, fileName }
 
-export { importGraph, type ImportOptions, type ImportProgress, type ImportReport, type ImportedFileSummary, type ImportFile } from './import.ts';
+export { importGraph, ON_ERROR, type ImportOptions, type ImportProgress, type ImportReport, type ImportedFileSummary, type ImportFile } from './import.ts';
+export { ELEMENT_COLUMNS, CONNECTION_COLUMNS, mapColumns, type ColumnMapping, type ColumnOverrides } from './column-mapping.ts';
 export { exportGraph, exportChunks, type ExportOptions, type ExportSummary } from './export.ts';
 export {
   EXPORT_FORMATS,

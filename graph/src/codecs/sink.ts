@@ -20,6 +20,8 @@ export interface DecodeSink {
   node(value: Record<string, unknown>, origin: ElementOrigin): void;
   relationship(value: Record<string, unknown>, origin: ElementOrigin): void;
   error(error: FieldError): void;
+  /** A row that had errors: its id (or ends) let later errors name their cause. */
+  rowRejected?(kind: 'elements' | 'connections', value: Record<string, unknown>, origin: ElementOrigin): void;
   warn(message: string): void;
   /** Rows/elements read so far in this file and bytes consumed (when known). */
   progress(file: string, rows: number): void;

@@ -6,6 +6,7 @@ import { LEVELS, type Level } from '../model/vocabulary.ts';
 import type { BulkBatch } from '../store/port.ts';
 import { SPAIN_SOURCES } from './gazetteer.ts';
 import { geocode, type GeocodeMethod, type GeocodeResult, type PlaceQuery, type Precision } from './geocoder.ts';
+import { placeFromActorName } from './from-name.ts';
 import { geocodedNote, LEVEL_INFERENCE_SOURCE, levelNote } from './provenance.ts';
 
 // What an import adds to the rows it read before they are written: places
@@ -96,19 +97,20 @@ function samePlace(a: PlaceRef | undefined, b: PlaceRef): boolean {
 
 const hasQuery = (q: PlaceQuery) => Object.values(q).some((v) => typeof v === 'string' && v.trim() !== '');
 
-function geocodeProvenance(result: GeocodeResult, query: PlaceQuery, original: PlaceRef | undefined): Provenance | undefined {
+function geocodeProvenance(result: GeocodeResult, query: PlaceQuery, original: PlaceRef | undefined, name: string): Provenance | undefined {
   const given =
-    result.method === 'ine-code' ? query.ineCode : result.method === 'postcode' ? query.postcode : result.method === 'name' ? query.municipality : result.method === 'province' ? (query.province ?? query.provinceCode) : result.method === 'region' ? (query.region ?? query.regionCode) : query.country;
+    result.method === 'ine-code' ? query.ineCode : result.method === 'postcode' ? query.postcode : result.method === 'name' ? query.municipality : result.method === 'province' ? (query.province ?? query.provinceCode) : result.method === 'region' ? (query.region ?? query.regionCode) : result.method === 'actor-name' ? name : query.country;
   if (result.municipality) {
     const m = result.municipality;
-    return { source: SPAIN_SOURCES.municipalities, quote: m.row, confidence: result.method === 'ine-code' ? 1 : 0.9, note: geocodedNote(result.method!, given, `${m.name} (${m.ineCode})`), addedBy: 'import' };
+    return { source: SPAIN_SOURCES.municipalities, quote: m.row, confidence: result.method === 'ine-code' ? 1 : result.method === 'actor-name' ? 0.7 : 0.9, note: geocodedNote(result.method!, given, `${m.name} (${m.ineCode})`), addedBy: 'import' };
   }
   if (result.province) {
     const p = result.province;
-    const confidence = result.method === 'postcode' ? 0.8 : 1;
+    const confidence = result.method === 'postcode' ? 0.8 : result.method === 'actor-name' ? 0.7 : 1;
     return { source: SPAIN_SOURCES.provinces, quote: p.row, confidence, note: geocodedNote(result.method!, given, `province ${p.name}; coordinates are the province centroid`), addedBy: 'import' };
   }
-  if (result.region) return { source: SPAIN_SOURCES.regions, quote: result.region.row, confidence: 1, note: geocodedNote('region', given, result.region.name), addedBy: 'import' };
+  if (result.region)
+    return { source: SPAIN_SOURCES.regions, quote: result.region.row, confidence: result.method === 'actor-name' ? 0.7 : 1, note: geocodedNote(result.method ?? 'region', given, result.region.name), addedBy: 'import' };
   if (result.method === 'country' && result.place.country && result.place.country !== original?.country)
     return { source: 'ISO 3166-1 (Unicode CLDR region names)', confidence: 0.95, note: geocodedNote('country', given, result.place.country), addedBy: 'import' };
   return undefined;
@@ -137,11 +139,16 @@ export async function enrichImport(batch: BulkBatch, options: EnrichOptions = {}
     const isActor = node.label === 'Actor';
     if (isActor) places.actors++;
     const query = placeQuery(node as Parameters<typeof placeQuery>[0]);
-    if (!hasQuery(query)) {
+    let result = hasQuery(query) ? geocode(query) : undefined;
+    // A council, a university, a regional government: its name says where it is when the row does not.
+    if (isActor && (!result || ((result.precision === 'country' || result.precision === 'none') && !result.candidates?.length && (result.place.country ?? 'ES') === 'ES'))) {
+      const fromName = placeFromActorName(node.name);
+      if (fromName) result = { ...fromName, problems: result?.problems ?? [] };
+    }
+    if (!result) {
       if (isActor) places.none++;
       continue;
     }
-    const result = geocode(query);
     const precision: Precision = result.precision;
     if (precision !== 'none' || result.method) {
       const original = node.place;
@@ -151,7 +158,7 @@ export async function enrichImport(batch: BulkBatch, options: EnrichOptions = {}
       if (coordinates || !samePlace(original, place)) {
         node.place = place;
         if (coordinates) (node.lat = result.lat), (node.lon = result.lon);
-        const entry = geocodeProvenance(result, query, original);
+        const entry = geocodeProvenance(result, query, original, node.name);
         if (entry) node.provenance = [...(node.provenance ?? []), entry];
       }
       if (!isActor && precision !== 'country') places.otherNodesGeocoded++;

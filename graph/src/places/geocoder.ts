@@ -33,7 +33,7 @@ export interface PlaceQuery {
 }
 
 export type Precision = 'municipality' | 'province' | 'region' | 'country' | 'none';
-export type GeocodeMethod = 'ine-code' | 'name' | 'postcode' | 'province' | 'region' | 'country';
+export type GeocodeMethod = 'ine-code' | 'name' | 'postcode' | 'province' | 'region' | 'country' | 'actor-name';
 
 export interface GeocodeResult {
   precision: Precision;

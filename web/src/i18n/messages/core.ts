@@ -577,6 +577,7 @@ const vocabulary: Array<[string, string, string, string]> = [
   ['facts.geocoded.province', 'provincia (centro de la provincia)', 'província (centre de la província)', 'province (province centre)'],
   ['facts.geocoded.region', 'comunidad autónoma', 'comunitat autònoma', 'autonomous community'],
   ['facts.geocoded.country', 'país', 'país', 'country'],
+  ['facts.geocoded.actor-name', 'nombre de la entidad', "nom de l'entitat", "the organisation's name"],
   ['type.PARTICIPATES_IN', 'participa en', 'participa en', 'participates in'],
   ['type.FUNDS', 'financia', 'finança', 'funds'],
   ['type.COLLABORATES_WITH', 'colabora con', 'col·labora amb', 'collaborates with'],
