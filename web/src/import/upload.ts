@@ -3,10 +3,34 @@
 import type { BulkReport, Problem } from '../api/types.ts';
 import { queryString } from '../api/client.ts';
 
+export interface ColumnRead {
+  header: string;
+  field: string | null;
+  by: 'name' | 'synonym' | 'override' | 'none';
+  suggestion?: string;
+}
+
 export interface ImportReport extends BulkReport {
   errorCount?: number;
   warnings?: string[];
-  files?: Array<{ name: string; format: string; rows: number }>;
+  files?: Array<{ name: string; format: string; rows: number; kind?: string; encoding?: string; delimiter?: string; columns?: ColumnRead[] }>;
+  onError?: 'reject' | 'skip';
+  skipped?: Array<{ file?: string; row: number; problems: string[] }>;
+  skippedCount?: number;
+  coverage?: {
+    places: { actors: number; municipality: number; province: number; region: number; country: number; none: number; ambiguous: number };
+    levels: { explicit: number; inferred: number; none: number };
+  };
+}
+
+export interface ImportRequest {
+  mode: 'merge' | 'replace';
+  dryRun: boolean;
+  token: string | null;
+  onError?: 'reject' | 'skip';
+  /** Header as written in the file → column of the import format, or null to keep it in properties. */
+  columns?: Record<string, string | null>;
+  base?: string;
 }
 
 export class UploadError extends Error {
@@ -20,14 +44,15 @@ export class UploadError extends Error {
 
 export function uploadImport(
   files: File[],
-  options: { mode: 'merge' | 'replace'; dryRun: boolean; token: string | null; base?: string },
+  options: ImportRequest,
   onProgress: (fraction: number) => void,
 ): Promise<ImportReport> {
   return new Promise((resolve, reject) => {
     const form = new FormData();
     for (const f of files) form.append('file', f, f.name);
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `${options.base ?? '/api'}/import${queryString({ mode: options.mode, dryRun: options.dryRun })}`);
+    const columns = options.columns && Object.keys(options.columns).length ? JSON.stringify(options.columns) : undefined;
+    xhr.open('POST', `${options.base ?? '/api'}/import${queryString({ mode: options.mode, dryRun: options.dryRun, onError: options.onError, columns })}`);
     xhr.setRequestHeader('accept', 'application/json');
     if (options.token) xhr.setRequestHeader('authorization', `Bearer ${options.token}`);
     xhr.upload.onprogress = (e) => {
