@@ -66,3 +66,11 @@ it('re-importing the same files changes nothing (merge)', async () => {
   expect(again.unchanged).toBe(3162 + 3212);
   expect(again.created + again.updated).toBe(0);
 });
+
+it('reports its coverage: places from the names of universities, councils and governments; every level inferred', () => {
+  const { places, levels } = report.coverage!;
+  expect(places).toMatchObject({ actors: 1330, municipality: 58, province: 9, region: 7, country: 1256, none: 0, ambiguous: 0 });
+  expect(places.byMethod['actor-name']).toBe(58 + 9 + 7);
+  expect(levels).toMatchObject({ explicit: 0, inferred: 3162, none: 0 });
+  expect(levels.byRule['eu-programme']).toBe(1832);
+});
