@@ -23,6 +23,8 @@ import '../rings/views.css';
 const LINK = '#56606b';
 const DIMMED = '#e4e7eb';
 const MAX_LINKS = 4000;
+/** Actors outside the map listed in the side panel (the table view lists them all). */
+const OUTSIDE_LISTED = 300;
 
 interface Geometry {
   provinces: GeoCollection;
@@ -105,6 +107,17 @@ export function MapView({ data, state, select, update, metrics, exporter }: View
     return new Set(ranked.slice(0, Math.max(10, Math.round(state.labels * ranked.length))).map((p) => p.node.id));
   }, [placed, sizeOf, state.labels]);
   const banded = useMemo(() => [...placed.values()].filter((p) => p.precision === 'band'), [placed]);
+  // Abroad or without a place: in the band when it holds them, else only listed (see placeActors).
+  const outside = useMemo(
+    () =>
+      frame
+        ? actors.filter((a) => {
+            const p = placed.get(a.id);
+            return !p || p.precision === 'band';
+          })
+        : [],
+    [frame, actors, placed],
+  );
   const byRegion = useMemo(() => {
     const counts = new Map<string, string[]>();
     for (const p of placed.values()) {
@@ -152,7 +165,7 @@ export function MapView({ data, state, select, update, metrics, exporter }: View
       <div className="chart-box" ref={box}>
         {geoError && <p role="alert" className="error view-message">{t('map.geoError', { message: geoError })}</p>}
         <svg ref={svg} width="100%" height="100%" role="group" aria-labelledby={titleId} className="map-svg">
-          <title id={titleId}>{t('map.aria', { placed: placed.size - banded.length, band: banded.length, links: drawn.length })}</title>
+          <title id={titleId}>{t('map.aria', { placed: placed.size - banded.length, band: outside.length, links: drawn.length })}</title>
           {frame && paths && (
             <g transform={`translate(${transform.x},${transform.y}) scale(${k})`}>
               <rect x={half} y={half} width={frame.width - 2 * half} height={frame.height - 2 * half} fill="none" stroke="#c5cbd3" strokeDasharray="6 5" rx={12} aria-hidden="true" />
@@ -241,17 +254,18 @@ export function MapView({ data, state, select, update, metrics, exporter }: View
             </li>
           ))}
         </ul>
-        <h3>{t('map.bandTitle', { count: banded.length })}</h3>
-        <ul className="ranked-list plain">
-          {banded.map((p) => (
-            <li key={p.node.id}>
-              <button type="button" className="link" onClick={() => select(p.node.id)}>
-                {p.node.name}
+        <h3>{t('map.bandTitle', { count: t.formatNumber(outside.length) })}</h3>
+        <ul className="ranked-list plain" data-testid="map-outside">
+          {outside.slice(0, OUTSIDE_LISTED).map((node) => (
+            <li key={node.id}>
+              <button type="button" className="link" onClick={() => select(node.id)}>
+                {node.name}
               </button>{' '}
-              <span className="muted">{p.node.level ? term(t, 'level', p.node.level) : t('rings.noLevel')}</span>
+              <span className="muted">{node.level ? term(t, 'level', node.level) : t('rings.noLevel')}</span>
             </li>
           ))}
         </ul>
+        {outside.length > OUTSIDE_LISTED && <p className="muted">{t('legend.more', { count: t.formatNumber(outside.length - OUTSIDE_LISTED) })}</p>}
         <p className="map-attribution">{t('map.attribution')}</p>
       </aside>
     </div>

@@ -89,8 +89,15 @@ function regionCodeOf(node: GraphNode): string | undefined {
   return node.place?.regionCode ?? (node.place?.ineCode?.length === 2 ? node.place.ineCode : undefined);
 }
 
+/** How many actors the band around the map holds at a readable spacing (one every 14 px of its perimeter). */
+export function bandCapacity(frame: Frame): number {
+  const half = frame.band / 2;
+  return Math.floor((2 * (frame.width - 2 * half + frame.height - 2 * half)) / 14);
+}
+
 /**
- * Places every actor. `provinceCentres`/`regionCentres` come from featureCentres.
+ * Places every actor that has a place; the others go in the band around the
+ * map when they fit there (bandCapacity), else they are not placed at all. `provinceCentres`/`regionCentres` come from featureCentres.
  * Band slots go clockwise around the frame starting at the top left, sorted by
  * the direction of each actor's located partners from the map centre.
  */
@@ -140,7 +147,9 @@ export function placeActors(
     });
   }
 
-  if (banded.length) {
+  // A band of hundreds of actors is an unreadable frieze: past what fits at a
+  // readable spacing, actors without a place are only a count and a list.
+  if (banded.length && banded.length <= bandCapacity(frame)) {
     const cx = frame.width / 2;
     const cy = frame.height / 2;
     const direction = (node: GraphNode): number => {
