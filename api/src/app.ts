@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express from 'express';
 import compression from 'compression';
-import { pino, type Logger } from 'pino';
+import type { Logger } from 'pino';
+import { createLogger } from './logging.ts';
 import { pinoHttp } from 'pino-http';
 import { randomUUID } from 'node:crypto';
 import type { GraphStore } from '@atlas/graph';
@@ -45,14 +46,14 @@ export interface AppDeps {
  */
 export function createApp(deps: AppDeps): express.Express {
   const { store, config } = deps;
-  const logger = deps.logger ?? pino({ level: config.LOG_LEVEL });
+  const logger = deps.logger ?? createLogger(config);
   const tokens = deps.tokens ?? new FileTokenStore(config.TOKENS_FILE ?? path.join(config.DATA_DIR, 'tokens.json'));
   const analytics = deps.analytics ?? new AnalyticsService(store, { defaultTimeoutMs: config.ANALYTICS_TIMEOUT_MS });
   const app = express();
   app.locals.analytics = analytics;
   app.disable('x-powered-by');
   app.set('trust proxy', false);
-  app.use(securityHeaders());
+  app.use(securityHeaders({ https: config.HTTPS }));
   // gzip for JSON and the web bundle: the whole-network answer (/api/graph) shrinks ~10×.
   app.use(compression());
 

@@ -42,6 +42,14 @@ const ConfigSchema = z.object({
   /** Where bearer tokens are kept (hashed); default DATA_DIR/tokens.json for both stores. */
   TOKENS_FILE: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** auto: readable lines when stdout is a terminal, JSON lines otherwise. */
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
+  /**
+   * The site is served over HTTPS (by a proxy in front, say): send HSTS and
+   * upgrade-insecure-requests on every answer. Without it they are sent only
+   * on requests that arrive over HTTPS, so a plain-HTTP install on a LAN works.
+   */
+  HTTPS: bool(false),
   /** Folder of the built web app (vite build output). */
   WEB_DIST: z.string().default('web/dist'),
 });

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { pino } from 'pino';
 import { openStore } from '@atlas/graph/store/open-store.ts';
 import { loadSeedIfEmpty } from '@atlas/seeds/load-seed.ts';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { createLogger } from './logging.ts';
 import { FileTokenStore } from './auth/token-store.ts';
 
 // The process entry: config → store → (seed if empty) → app → listen, and a
@@ -11,7 +11,7 @@ import { FileTokenStore } from './auth/token-store.ts';
 // flush the store (journal / driver), exit.
 
 const config = loadConfig();
-const logger = pino({ level: config.LOG_LEVEL });
+const logger = createLogger(config);
 
 const store = openStore(config);
 await store.init();

@@ -5,8 +5,7 @@ import type { BulkBatch, BulkCounts, BulkOptions, BulkReport, Origin, WriteConte
 import { mergeImportedNode, mergeImportedRelationship, nodeFromInput, relationshipFromInput } from '../records.ts';
 import { assertLabel, assertType, nodeFromProps, nodeToProps, relationshipFromProps, relationshipToProps, REL_RETURN, type Props } from './codec.ts';
 import { chunks, int, relationshipsByIdQuery, typesInUse, type CypherRunner } from './cypher.ts';
-import type { Neo4jStore } from './neo4j-store.ts';
-import { Rollback, type WriteScope } from './write-scope.ts';
+import { Rollback, type ScopedWriter, type WriteScope } from './write-scope.ts';
 
 // bulkUpsert for Neo4j. Everything is validated in Node first (every error,
 // with its file/row/column); then ONE write transaction reads what exists,
@@ -142,7 +141,7 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return out;
 }
 
-export async function bulkUpsert(store: Neo4jStore, batch: BulkBatch, options: BulkOptions, ctx: WriteContext): Promise<BulkReport> {
+export async function bulkUpsert(store: ScopedWriter, batch: BulkBatch, options: BulkOptions, ctx: WriteContext): Promise<BulkReport> {
   if (options.mode !== 'merge' && options.mode !== 'replace') {
     throw new ValidationError('mode must be merge or replace', [{ path: 'mode', message: 'must be merge or replace' }]);
   }
