@@ -24,6 +24,7 @@ import { searchRouter } from './routes/search.ts';
 import { placesRouter } from './routes/places.ts';
 import { graphRouter } from './routes/graph.ts';
 import { layoutRouter } from './routes/layout.ts';
+import { collaborationRouter } from './routes/collaboration.ts';
 import { traversalRouter } from './routes/traversal.ts';
 import { analyticsRouter } from './routes/analytics.ts';
 import { recommendationsRouter } from './routes/recommendations.ts';
@@ -102,6 +103,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/places', placesRouter());
   api.use('/graph', graphRouter(store));
   api.use('/layout', layoutRouter(store, analytics));
+  api.use('/collaboration', collaborationRouter(store));
   api.use(traversalRouter(store));
   api.use('/analytics', analyticsRouter(store, analytics, config));
   api.use(recommendationsRouter(store, analytics, config));
