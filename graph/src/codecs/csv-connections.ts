@@ -4,7 +4,7 @@ import { cleanCell } from './coerce.ts';
 import { mapColumns, type ColumnOverrides } from './column-mapping.ts';
 import { normaliseRelationshipType } from './kumu.ts';
 import { roleFromTerm } from './terms.ts';
-import { dayCell, type RowPlan } from './csv-elements.ts';
+import { dayCell, termCell, type RowPlan } from './csv-elements.ts';
 
 /** Kumu connections name their ends (`From`/`To` = element labels) instead of giving ids. */
 export function isKumuConnections(header: string[]): boolean {
@@ -23,11 +23,7 @@ const weightCell: Cell = (r, v, problem) => {
   else properties(r).weight = x;
 };
 
-const roleCell: Cell = (r, v, _problem, coerced) => {
-  const role = roleFromTerm(v);
-  if (role && role !== v) coerced('role-synonym', `"${v}" → ${role}`);
-  properties(r).role = role ?? v;
-};
+const roleCell: Cell = termCell(roleFromTerm, 'role-synonym', (r, role) => (properties(r).role = role));
 
 const keep = (column: string): Cell => (r, v) => (properties(r)[column] = v);
 

@@ -62,25 +62,27 @@ export function dayCell(field: string, end: boolean): Cell {
   };
 }
 
+/**
+ * A cell of the vocabulary written in other words: the term it stands for
+ * (reported as `rule`), or the value as written for the schema to judge.
+ */
+export function termCell(read: (value: string) => string | undefined, rule: string, set: (record: Record<string, unknown>, value: string) => void): Cell {
+  return (record, v, _problem, coerced) => {
+    const term = read(v);
+    if (term && term !== v) coerced(rule, `"${v}" → ${term}`);
+    set(record, term ?? v);
+  };
+}
+
 const CODE_DIGITS: Record<string, 2 | 5 | 'any'> = { ineCode: 'any', provinceCode: 2, regionCode: 2 };
 
 function ourCell(column: string): Cell {
   if (column === 'id') return (n, v) => (n.id = v);
   if (column === 'name') return (n, v) => (n.name = cleanName(v));
-  if (column === 'label')
-    return (n, v, _p, coerced) => {
-      const label = labelFromTerm(v);
-      if (label && label !== v) coerced('label-synonym', `"${v}" → ${label}`);
-      n.label = label ?? v;
-    };
+  if (column === 'label') return termCell(labelFromTerm, 'label-synonym', (n, label) => (n.label = label));
   // Resolved once the row's label is known (see resolveKind).
   if (column === 'kind') return (n, v) => (n.$kind = v);
-  if (column === 'level')
-    return (n, v, _p, coerced) => {
-      const level = levelFromTerm(v);
-      if (level && level !== v) coerced('level-synonym', `"${v}" → ${level}`);
-      n.level = level ?? v;
-    };
+  if (column === 'level') return termCell(levelFromTerm, 'level-synonym', (n, level) => (n.level = level));
   if (column === 'source') return (n, v) => (n.$source = v);
   if (column === 'website')
     return (n, v, _p, coerced) => {
