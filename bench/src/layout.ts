@@ -28,7 +28,7 @@ import { Graph, type GraphologyGraph } from '@atlas/graph/analytics/reference/gr
 import { generateEcosystem } from '@atlas/seeds/generator/generate.ts';
 import { time } from './lib/measure.ts';
 import type { BenchRow } from './lib/report.ts';
-import type { BenchSection } from './run.ts';
+import type { BenchSection } from './lib/section.ts';
 
 // CommonJS typings under NodeNext: the default import is typed as the namespace (see analytics/reference/graphology.ts).
 const forceAtlas2 = ((forceAtlas2Module as { default?: unknown }).default ?? forceAtlas2Module) as unknown as typeof forceAtlas2Module.default;

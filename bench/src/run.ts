@@ -1,6 +1,7 @@
 // `npm run bench [-- --quick] [-- --only=<section>]`: runs the benchmark
 // sections, prints a table per section and writes bench/results/<section>[-quick].json.
-// A section is a module exporting `{ name, run(options) }` registered below; other
+// A section is a module exporting a BenchSection (bench/src/lib/section.ts: sections
+// never import this file, which runs on import) registered below; other
 // benchmarks (API latency, import throughput…) plug in the same way.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -8,17 +9,8 @@ import { cpus, totalmem, loadavg } from 'node:os';
 import { analyticsSection } from './analytics/section.ts';
 import { apiLatencySection, importSection, linkPredictionSection } from './service-sections.ts';
 import { layoutSection } from './layout.ts';
-import { formatTable, type SectionResult } from './lib/report.ts';
-
-export interface SectionOptions {
-  quick: boolean;
-  log: (message: string) => void;
-}
-
-export interface BenchSection {
-  name: string;
-  run(options: SectionOptions): Promise<SectionResult>;
-}
+import { formatTable } from './lib/report.ts';
+import type { BenchSection } from './lib/section.ts';
 
 const SECTIONS: BenchSection[] = [analyticsSection, apiLatencySection, importSection, linkPredictionSection, layoutSection];
 

@@ -11,7 +11,7 @@ import { runApiLatency } from './api-latency.ts';
 import { importThroughput } from './import-throughput.ts';
 import { runLinkPrediction } from './link-prediction.ts';
 import type { BenchRow } from './lib/report.ts';
-import type { BenchSection } from './run.ts';
+import type { BenchSection } from './lib/section.ts';
 
 const noCpu = { cpuMs: Number.NaN };
 

@@ -21,7 +21,7 @@ import {
 } from '@atlas/graph/analytics/index.ts';
 import { EmbeddedStore } from '@atlas/graph/store/embedded/index.ts';
 import type { Level } from '@atlas/graph';
-import type { BenchSection, SectionOptions } from '../run.ts';
+import type { BenchSection, SectionOptions } from '../lib/section.ts';
 import { best, retainedMb, time, gc } from '../lib/measure.ts';
 import type { BenchRow, SectionResult } from '../lib/report.ts';
 import { graphology, graphologyFromSynthetic as loadGraphology } from '@atlas/graph/analytics/reference/graphology.ts';

@@ -9,7 +9,8 @@ import { closenessCentrality } from './kernels/closeness.ts';
 import { connectedComponents } from './kernels/components.ts';
 import { degreeCentrality } from './kernels/degree.ts';
 import { eigenvectorCentrality } from './kernels/eigenvector.ts';
-import { louvain, modularity } from './kernels/louvain.ts';
+import { communitiesConnected, louvain, modularity } from './kernels/louvain.ts';
+import { csrFromEdgeList } from './csr.ts';
 import { pagerankDetailed } from './kernels/pagerank.ts';
 import { bfs, kShortestPaths } from './kernels/paths.ts';
 import { graphology, graphologyFromEdges, type GraphologyGraph } from './reference/graphology.ts';
@@ -132,6 +133,9 @@ describe.each(FIXTURE_NAMES)('kernels on the %s fixture', (name) => {
     expect(Math.abs(result.modularity - modularity(graph, result.communities))).toBeLessThan(1e-12);
     // Same seed, same partition.
     expect(Array.from(louvain(graph, { seed: 1 }).communities)).toEqual(Array.from(result.communities));
+    // Leiden's guarantee, at several resolutions: no community falls apart into unlinked pieces.
+    for (const resolution of [0.5, 1, 2])
+      for (let seed = 0; seed < 3; seed++) expect(communitiesConnected(graph, louvain(graph, { seed, resolution }).communities), `γ=${resolution} seed ${seed}`).toBe(true);
     // Louvain is a randomised heuristic: compare the best and the mean over ten seeds.
     const ours: number[] = [];
     const theirs: number[] = [];
@@ -168,5 +172,25 @@ describe.each(FIXTURE_NAMES)('kernels on the %s fixture', (name) => {
       });
       expect(new Set(found.map((p) => p.nodes.join())).size).toBe(found.length);
     }
+  });
+});
+
+describe('communitiesConnected', () => {
+  // Two triangles joined by the edge 2–3, plus the isolated pair 6–7.
+  const csr = csrFromEdgeList(8, [[0, 1], [1, 2], [0, 2], [3, 4], [4, 5], [3, 5], [2, 3], [6, 7]]);
+  it('tells a connected partition from one whose community has unlinked parts', () => {
+    expect(communitiesConnected(csr, Int32Array.from([0, 0, 0, 1, 1, 1, 2, 2]))).toBe(true);
+    expect(communitiesConnected(csr, Int32Array.from([0, 0, 0, 0, 0, 0, 1, 1]))).toBe(true);
+    // {0,1,2} with {6,7}: no edge between them.
+    expect(communitiesConnected(csr, Int32Array.from([0, 0, 0, 1, 1, 1, 0, 0]))).toBe(false);
+    // {0,1} and {4,5} in one community, linked only through nodes outside it.
+    expect(communitiesConnected(csr, Int32Array.from([0, 0, 1, 1, 0, 0, 2, 2]))).toBe(false);
+  });
+  it('Louvain on a graph with two components keeps each community inside one', () => {
+    const result = louvain(csr, { seed: 3 });
+    expect(communitiesConnected(csr, result.communities)).toBe(true);
+    expect(result.count).toBe(3);
+    expect(result.communities[6]).toBe(result.communities[7]);
+    expect(result.communities[0]).not.toBe(result.communities[6]);
   });
 });

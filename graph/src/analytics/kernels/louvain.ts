@@ -35,7 +35,9 @@ interface Level {
 }
 
 /**
- * Louvain community detection (Blondel et al. 2008): local moving of nodes in a
+ * Louvain community detection (Blondel et al. 2008) with Leiden's connectivity
+ * guarantee (Traag et al. 2019: disconnected communities are split into their
+ * connected parts before aggregating): local moving of nodes in a
  * seeded random order, then aggregation of communities into nodes, repeated
  * until no move improves modularity. Modularity with resolution γ:
  * Q = Σ_c [ in_c / 2m − γ (tot_c / 2m)² ], as networkx `modularity`.
@@ -53,7 +55,7 @@ export function louvain(csr: CsrTopology, options: LouvainOptions = {}): Louvain
   };
   const base = level;
   // Community of each original node, refined level after level.
-  let membership = new Int32Array(n);
+  let membership: Int32Array = new Int32Array(n);
   for (let i = 0; i < n; i++) membership[i] = i;
   let levels = 0;
   // Classic Louvain, then a refinement round: nodes of the original graph may
@@ -62,16 +64,22 @@ export function louvain(csr: CsrTopology, options: LouvainOptions = {}): Louvain
   // Each round only increases modularity; it closes most of the gap to Leiden.
   for (let round = 0; round < 4; round++) {
     while (levels < maxLevels) {
-      const { community, count, moved } = moveNodes(level, resolution, tolerance, rng);
+      const moves = moveNodes(level, resolution, tolerance, rng);
       levels++;
       onProgress?.(Math.min(0.95, levels / 10));
-      if (!moved) break;
+      if (!moves.moved) break;
+      // Leiden's guarantee: a community whose members are not connected inside it
+      // becomes one community per connected part (each split raises modularity),
+      // so every aggregate node stands for a connected set of original nodes.
+      const { community, count } = splitDisconnected(level, moves.community, moves.count);
       for (let i = 0; i < n; i++) membership[i] = community[membership[i]];
       if (count === level.n) break;
       level = aggregate(level, community, count);
     }
-    const refined = moveNodes(base, resolution, tolerance, rng, membership);
-    if (!refined.moved) break;
+    const moved = moveNodes(base, resolution, tolerance, rng, membership);
+    if (!moved.moved) break;
+    // Single-node moves can cut a community in two: split again before aggregating.
+    const refined = splitDisconnected(base, moved.community, moved.count);
     membership = refined.community;
     const aggregated = aggregate(base, membership, refined.count);
     level = aggregated;
@@ -79,7 +87,9 @@ export function louvain(csr: CsrTopology, options: LouvainOptions = {}): Louvain
     next.set(membership);
     membership = next;
   }
-  const { communities, count } = renumberBySize(membership);
+  // The loop already keeps communities connected; this last pass makes it a
+  // property of the result whatever path the rounds took (it is O(n + m)).
+  const { communities, count } = renumberBySize(splitDisconnected(base, membership, maxOf(membership) + 1).community);
   onProgress?.(1);
   return { communities, count, modularity: modularity(csr, communities, { resolution, weighted }), levels };
 }
@@ -226,6 +236,58 @@ function aggregate(level: Level, community: Int32Array, count: number): Level {
   }
   newOffsets[count] = out;
   return { n: count, offsets: newOffsets, targets: newTargets.subarray(0, out), weights: newWeights.subarray(0, out), self: newSelf };
+}
+
+function maxOf(values: Int32Array): number {
+  let max = -1;
+  for (let i = 0; i < values.length; i++) if (values[i] > max) max = values[i];
+  return max;
+}
+
+/**
+ * Splits every community into its connected parts, counting only the edges
+ * inside the community. Returns communities numbered 0..count-1 (a community
+ * that was connected keeps its members together). O(n + m), one BFS queue.
+ */
+function splitDisconnected(
+  graph: Pick<Level, 'n' | 'offsets' | 'targets'>,
+  community: Int32Array,
+  count: number,
+): { community: Int32Array; count: number } {
+  const { n, offsets, targets } = graph;
+  const part = new Int32Array(n).fill(-1);
+  const queue = new Int32Array(n);
+  let parts = 0;
+  for (let s = 0; s < n; s++) {
+    if (part[s] >= 0) continue;
+    const c = community[s];
+    const id = parts++;
+    part[s] = id;
+    let head = 0;
+    let tail = 0;
+    queue[tail++] = s;
+    while (head < tail) {
+      const u = queue[head++];
+      for (let k = offsets[u], end = offsets[u + 1]; k < end; k++) {
+        const v = targets[k];
+        if (part[v] < 0 && community[v] === c) {
+          part[v] = id;
+          queue[tail++] = v;
+        }
+      }
+    }
+  }
+  if (parts === count) return { community, count };
+  return { community: part, count: parts };
+}
+
+/**
+ * Whether every community induces a connected subgraph (what Leiden guarantees
+ * and plain Louvain does not). Communities are any non-negative integers.
+ */
+export function communitiesConnected(csr: CsrTopology, communities: Int32Array): boolean {
+  const distinct = new Set(communities).size;
+  return splitDisconnected(csr, communities, distinct).count === distinct;
 }
 
 function renumberBySize(membership: Int32Array): { communities: Int32Array; count: number } {
