@@ -104,6 +104,21 @@ export class Neo4jStore implements GraphStore {
 
   // ---------------------------------------------------------------- plumbing
 
+  /**
+   * Causal consistency on a cluster (Aura, neo4j+s://): write sessions share
+   * the bookmark manager of executeQuery, so a read routed to any member
+   * waits until that member has applied this process's last committed write
+   * (an import, then the map that shows it). One manager per store = per process.
+   */
+  private get bookmarks() {
+    return this.driver.executeQueryBookmarkManager;
+  }
+
+  /** The bookmarks reads wait for (diagnostics and tests). */
+  async lastBookmarks(): Promise<string[]> {
+    return [...(await this.bookmarks.getBookmarks())];
+  }
+
   /** One read query, routed to readers, with the store's time budget. */
   readonly reader: CypherRunner = {
     run: async (query, params = {}) => {
@@ -128,7 +143,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   private async writeNow<T>(ctx: WriteContext, work: (scope: WriteScope) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: this.bookmarks });
     try {
       return await session.executeWrite(
         async (tx) => {
@@ -405,7 +420,7 @@ export class Neo4jStore implements GraphStore {
 
   /** Streams the rows of one read query with the driver's back-pressured record stream. */
   private async *stream(query: string, params: Row = {}): AsyncGenerator<Row> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, fetchSize: 5_000 });
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, fetchSize: 5_000, bookmarkManager: this.bookmarks });
     try {
       for await (const record of session.run(query, params)) yield record.toObject();
     } catch (error) {
