@@ -1,0 +1,83 @@
+// Extraction measured against the curated seed (issue 16.2): the extractor runs
+// blind (it is not given the seed graph) on each of the five seed documents and
+// its candidates are aligned to the hand-curated nodes and relationships that
+// cite that document. Prints precision/recall of actors and relationships per
+// document and overall; `npx tsx bench/src/extraction.ts` or as a bench section.
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { DOCUMENTS, seedDataset, sourcePath } from '@atlas/seeds';
+import { evaluate, extract, type Evaluation, type GoldNode, type GoldRelationship } from '@atlas/graph/extraction/index.ts';
+import type { BenchRow, SectionResult } from './lib/report.ts';
+
+export interface DocumentFigures {
+  document: string;
+  ms: number;
+  evaluation: Evaluation;
+}
+
+const ITEM_LABELS = new Set(['Actor', 'Project', 'Event']);
+
+export function measureSeedExtraction(): { documents: DocumentFigures[]; total: Evaluation['actors'] extends infer _ ? { actors: { precision: number; recall: number; correct: number; candidates: number; found: number; gold: number }; relationships: { precision: number; recall: number; correct: number; candidates: number; found: number; gold: number }; cueRelationships: { precision: number; recall: number; correct: number; candidates: number; found: number; gold: number } } : never } {
+  const seed = seedDataset();
+  const documents: DocumentFigures[] = [];
+  for (const doc of DOCUMENTS) {
+    const text = readFileSync(sourcePath(doc)!, 'utf8');
+    const cites = (p: Array<{ source: string }>) => p.some((c) => c.source === doc);
+    const goldNodes: GoldNode[] = seed.nodes
+      .filter((n) => ITEM_LABELS.has(n.label) && cites(n.provenance))
+      .map((n) => ({ id: n.id, label: n.label, name: n.name, aliases: n.aliases ?? [] }));
+    const goldRels: GoldRelationship[] = seed.relationships.filter((r) => cites(r.provenance)).map((r) => ({ type: r.type, from: r.from, to: r.to }));
+    const t0 = performance.now();
+    const extraction = extract(text);
+    const ms = performance.now() - t0;
+    documents.push({ document: doc, ms, evaluation: evaluate(extraction, goldNodes, goldRels) });
+  }
+  const sum = (pick: (e: Evaluation) => { candidates: number; correct: number; gold: number; found: number }) => {
+    const t = documents.reduce((acc, d) => {
+      const f = pick(d.evaluation);
+      return { candidates: acc.candidates + f.candidates, correct: acc.correct + f.correct, gold: acc.gold + f.gold, found: acc.found + f.found };
+    }, { candidates: 0, correct: 0, gold: 0, found: 0 });
+    return { ...t, precision: t.candidates ? Number((t.correct / t.candidates).toFixed(3)) : 1, recall: t.gold ? Number((t.found / t.gold).toFixed(3)) : 1 };
+  };
+  return { documents, total: { actors: sum((e) => e.actors), relationships: sum((e) => e.relationships), cueRelationships: sum((e) => e.cueRelationships) } };
+}
+
+export const extractionSection = {
+  name: 'extraction',
+  async run(options: { quick: boolean; log: (message: string) => void }): Promise<SectionResult> {
+    const { documents, total } = measureSeedExtraction();
+    const rows: BenchRow[] = [];
+    const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+    for (const d of [...documents.map((x) => ({ name: x.document, ms: x.ms, e: x.evaluation })), { name: 'all five', ms: documents.reduce((a, x) => a + x.ms, 0), e: total }]) {
+      const e = d.e as unknown as Pick<Evaluation, 'actors' | 'relationships' | 'cueRelationships'>;
+      rows.push({
+        task: 'extract + align',
+        graph: d.name,
+        ours: { wallMs: d.ms, cpuMs: Number.NaN },
+        target: 'actors R ≥ 85% at P ≥ 70%; relationships R ≥ 50%',
+        met: e.actors.recall >= 0.85 && e.actors.precision >= 0.7 && e.relationships.recall >= 0.5,
+        details: {
+          actorP: pct(e.actors.precision),
+          actorR: pct(e.actors.recall),
+          actors: `${e.actors.found}/${e.actors.gold} (${e.actors.candidates} cand.)`,
+          relP: pct(e.relationships.precision),
+          relR: pct(e.relationships.recall),
+          rels: `${e.relationships.found}/${e.relationships.gold} (${e.relationships.candidates} cand.)`,
+          cueRelP: pct(e.cueRelationships.precision),
+          cueRelR: pct(e.cueRelationships.recall),
+        },
+      });
+      options.log(`${d.name}: actors P ${pct(e.actors.precision)} R ${pct(e.actors.recall)}; relationships P ${pct(e.relationships.precision)} R ${pct(e.relationships.recall)} (cue-only P ${pct(e.cueRelationships.precision)} R ${pct(e.cueRelationships.recall)})`);
+    }
+    const notes = documents.flatMap((d) => [
+      `${d.document} missed actors: ${d.evaluation.actors.missed.join('; ') || '—'}`,
+      `${d.document} actor candidates not in the seed: ${d.evaluation.actors.wrong.join('; ') || '—'}`,
+    ]);
+    return { section: 'extraction', rows, notes };
+  },
+};
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const result = await extractionSection.run({ quick: true, log: (m) => console.log(m) });
+  for (const n of result.notes) console.log(n);
+}

@@ -1,0 +1,654 @@
+import { foldText } from '../model/text.ts';
+import { RELATIONSHIP_ENDPOINTS, type NodeLabel, type RelationshipType } from '../model/vocabulary.ts';
+import { findMunicipalityByName, findProvinceByName, findRegionByName } from '../places/geocoder.ts';
+import { CONNECTORS, CUES, DETERMINERS, FIELD_LINES, HEADS, LEGAL_FORM, LIST_HEADS, MUNICIPALITY_LIST_CUE, ROMANCE_HEADS, type Head } from './lexicon.ts';
+import { sentences, type Sentence } from './text.ts';
+
+// Document → candidate nodes and relationships, offline and deterministic.
+// Every candidate carries the verbatim quote (its sentence), the character
+// offsets of each mention in the text, a confidence and the rule that found it.
+
+export type CandidateLabel = Extract<NodeLabel, 'Actor' | 'Project' | 'Event' | 'Place'>;
+
+export interface Mention {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface NodeCandidate {
+  key: string;
+  label: CandidateLabel;
+  kind: string;
+  name: string;
+  aliases: string[];
+  mentions: Mention[];
+  quote: string;
+  /** Offsets of the quote in the text. */
+  quoteStart: number;
+  quoteEnd: number;
+  confidence: number;
+  rule: string;
+  /** Municipality INE code, for places and councils found in the gazetteer. */
+  ineCode?: string;
+}
+
+export interface RelationshipCandidate {
+  key: string;
+  type: RelationshipType;
+  from: string;
+  to: string;
+  role?: string;
+  quote: string;
+  quoteStart: number;
+  quoteEnd: number;
+  confidence: number;
+  rule: string;
+}
+
+export interface Extraction {
+  text: string;
+  nodes: NodeCandidate[];
+  relationships: RelationshipCandidate[];
+}
+
+interface Token {
+  text: string;
+  fold: string;
+  start: number;
+  end: number;
+}
+
+const TOKEN = /[\p{L}\p{N}]+(?:[·.\-–‐][\p{L}\p{N}]+)*\.?|['’]|[^\s\p{L}\p{N}]/gu;
+
+function tokenize(s: Sentence): Token[] {
+  const out: Token[] = [];
+  for (const m of s.text.matchAll(TOKEN)) {
+    let text = m[0];
+    // A trailing dot belongs to the token only for abbreviations (coop. v. S.L.).
+    if (text.endsWith('.') && !/^(coop|v|S|L|A|U|Coop|Ltd|Sr|Sra|Dr)\.$/u.test(text) && !/\.[\p{L}]\.$/u.test(text)) text = text.slice(0, -1);
+    const start = s.start + m.index;
+    out.push({ text, fold: foldText(text), start, end: start + text.length });
+    if (text.length < m[0].length) out.push({ text: '.', fold: '.', start: start + text.length, end: start + m[0].length });
+  }
+  return out;
+}
+
+/** Words that join two names, not the words of one ("X y la Y", "X and the Y"). */
+const COORDINATORS = new Set(['y', 'i', 'and', 'e']);
+/** Where the lower-case description after a Romance head stops. */
+const DESCRIPTION_STOP = new Set(['o', 'or', 'que', 'qui', 'con', 'amb', 'with', 'which', 'who', 'ha', 'han', 'es', 'son', 'és', 'is', 'are', 'se', 'va']);
+const isCap = (t: Token) => /^[\p{Lu}\p{N}]/u.test(t.text) && /[\p{L}\p{N}]/u.test(t.text);
+const isWord = (t: Token) => /^[\p{L}\p{N}]/u.test(t.text);
+const isApostrophe = (t: Token | undefined) => t !== undefined && (t.text === "'" || t.text === '’');
+const isAcronym = (t: Token) => /^[\p{Lu}]{3,8}$/u.test(t.text);
+
+function headOf(t: Token | undefined): Head | undefined {
+  if (!t) return undefined;
+  return Object.prototype.hasOwnProperty.call(HEADS, t.fold) ? HEADS[t.fold] : undefined;
+}
+
+interface Span {
+  tokens: Token[];
+  start: number;
+  end: number;
+  head: Head;
+  headFold: string;
+  /** A proper name at the end of a descriptive Romance name ("… Las Naves"). */
+  properTail?: string;
+  /** The owner in "X's Y" (English possessive). */
+  owner?: Span;
+  gluedAcronym?: string;
+  ownerPrefix?: string;
+}
+
+function spanText(text: string, tokens: Token[]): string {
+  return text.slice(tokens[0].start, tokens[tokens.length - 1].end);
+}
+
+/** Maximal runs of capitalised words joined by connectors (and elided d’/l’), within one sentence. */
+function nameRuns(tokens: Token[]): Array<{ from: number; to: number }> {
+  const runs: Array<{ from: number; to: number }> = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isCap(tokens[i])) {
+      i++;
+      continue;
+    }
+    const from = i;
+    let to = i;
+    let j = i + 1;
+    while (j < tokens.length) {
+      const t = tokens[j];
+      if (isCap(t) && isWord(t)) {
+        to = j;
+        j++;
+        continue;
+      }
+      // d’X, l’X
+      if ((t.fold === 'd' || t.fold === 'l') && isApostrophe(tokens[j + 1]) && tokens[j + 2] && isWord(tokens[j + 2])) {
+        if (isCap(tokens[j + 2])) {
+          to = j + 2;
+          j += 3;
+          continue;
+        }
+        break;
+      }
+      if (CONNECTORS.has(t.fold) && isWord(t)) {
+        let k = j;
+        while (k < tokens.length && CONNECTORS.has(tokens[k].fold) && isWord(tokens[k])) k++;
+        const joined = tokens.slice(j, k).map((x) => x.fold);
+        const coordination = joined.some((w) => COORDINATORS.has(w)) && (joined.some((w) => DETERMINERS.has(w)) || (k < tokens.length && ROMANCE_HEADS.has(tokens[k].fold)));
+        if (!coordination && k < tokens.length && isCap(tokens[k]) && isWord(tokens[k]) && k - j <= 3) {
+          to = k;
+          j = k + 1;
+          continue;
+        }
+      }
+      break;
+    }
+    runs.push({ from, to });
+    i = to + 1;
+  }
+  return runs;
+}
+
+function spansIn(text: string, tokens: Token[]): Span[] {
+  const spans: Span[] = [];
+  for (const run of nameRuns(tokens)) {
+    let from = run.from;
+    let to = run.to;
+    // Possessive: "Madrid City Council's Social Innovation Laboratory" → owner + owned.
+    let owner: Span | undefined;
+    for (let k = from; k < to; k++) {
+      if (isApostrophe(tokens[k + 1]) && tokens[k + 2]?.fold === 's') {
+        /* not reached: the apostrophe breaks the run; handled below */
+      }
+    }
+    let gluedAcronym: string | undefined;
+    if (from < to && isAcronym(tokens[from]) && ROMANCE_HEADS.has(tokens[from + 1].fold)) {
+      gluedAcronym = tokens[from].text;
+      from++;
+    }
+    const first = tokens[from];
+    const romance = ROMANCE_HEADS.has(first.fold);
+    // Romance head: extend through lower-case descriptors up to a proper name ("Centre d’innovació social i urbana Las Naves").
+    let properTail: string | undefined;
+    const capsInRun = tokens.slice(from, to + 1).filter((t) => isCap(t) && isWord(t)).length;
+    if (romance && capsInRun <= 2) {
+      let k = to + 1;
+      let steps = 0;
+      const listHead = LIST_HEADS.has(first.fold);
+      if (listHead) {
+        // "Conselleria d’Innovació, Universitats, Ciència i Societat Digital"
+        while (k < tokens.length) {
+          const t = tokens[k];
+          if ((t.text === ',' || CONNECTORS.has(t.fold)) && tokens[k + 1] && isCap(tokens[k + 1]) && isWord(tokens[k + 1])) {
+            to = k + 1;
+            k += 2;
+            continue;
+          }
+          if (isCap(t) && isWord(t)) {
+            to = k;
+            k++;
+            continue;
+          }
+          break;
+        }
+        k = tokens.length;
+      }
+      while (k < tokens.length && steps < 9) {
+        const t = tokens[k];
+        if (!isWord(t) && !isApostrophe(t)) break;
+        if (isCap(t)) break;
+        if (DESCRIPTION_STOP.has(t.fold)) {
+          k = tokens.length;
+          break;
+        }
+        k++;
+        steps++;
+      }
+      if (k < tokens.length && k > to + 1 && isCap(tokens[k]) && isWord(tokens[k])) {
+        // take the capitalised run that follows
+        let end = k;
+        while (end + 1 < tokens.length && ((isCap(tokens[end + 1]) && isWord(tokens[end + 1])) || (CONNECTORS.has(tokens[end + 1].fold) && tokens[end + 2] && isCap(tokens[end + 2]))))
+          end += CONNECTORS.has(tokens[end + 1].fold) && !isCap(tokens[end + 1]) ? 2 : 1;
+        if (!ROMANCE_HEADS.has(tokens[k].fold)) {
+          if (!listHead && (tokens[k].fold === 'las' || tokens[k].fold === 'la' || tokens[k].fold === 'el' || tokens[k].fold === 'els' || k === end || true)) {
+            const tail = spanText(text, tokens.slice(k, end + 1));
+            if (/\s/.test(tail)) properTail = tail;
+          }
+          to = end;
+        }
+      }
+      if (listHead) properTail = undefined;
+    }
+    // "Madrid's Social Council": a place-like owner without a head becomes part of the name.
+    let ownerPrefix: string | undefined;
+    if (from >= 3 && tokens[from - 1].fold === 's' && isApostrophe(tokens[from - 2]) && isCap(tokens[from - 3]) && !headOf(tokens[from - 3])) ownerPrefix = tokens[from - 3].text;
+    // Strip a leading determiner ("The Madrid Govtech Programme", "El Programa …").
+    while (from < to && DETERMINERS.has(tokens[from].fold) && !ROMANCE_HEADS.has(tokens[from].fold)) from++;
+    // Possessive after the run: "X's Y".
+    if (isApostrophe(tokens[to + 1]) && tokens[to + 2]?.fold === 's') {
+      const ownerHead = lastHead(tokens, from, to);
+      if (ownerHead) owner = { tokens: tokens.slice(from, to + 1), start: tokens[from].start, end: tokens[to].end, head: ownerHead.head, headFold: ownerHead.fold };
+    }
+    const headTok = ROMANCE_HEADS.has(tokens[from].fold) ? { head: headOf(tokens[from])!, fold: tokens[from].fold } : lastHead(tokens, from, to);
+    if (!headTok) continue;
+    // "Social Innovation Hub in Madrid City Council": two names joined by in/en.
+    for (let k = from + 1; k < to; k++) {
+      if (tokens[k].fold !== 'in' && tokens[k].fold !== 'en') continue;
+      const left = lastHead(tokens, from, k - 1);
+      const right = lastHead(tokens, k + 1, to);
+      if (left && right && right.head.label === 'Actor' && left.head.label !== 'Actor') {
+        spans.push({ tokens: tokens.slice(k + 1, to + 1), start: tokens[k + 1].start, end: tokens[to].end, head: right.head, headFold: right.fold });
+        to = k - 1;
+        break;
+      }
+    }
+    const finalHead = ROMANCE_HEADS.has(tokens[from].fold) ? headTok : lastHead(tokens, from, to);
+    if (!finalHead) continue;
+    spans.push({ tokens: tokens.slice(from, to + 1), start: tokens[from].start, end: tokens[to].end, head: finalHead.head, headFold: finalHead.fold, properTail, owner, gluedAcronym, ownerPrefix });
+  }
+  // Link owned spans: the run right after "X's".
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i];
+    if (!s.owner) continue;
+    const next = spans.find((o) => o.start > s.end && o.start - s.end <= 4);
+    if (next) next.owner = s;
+    s.owner = undefined;
+  }
+  return spans;
+}
+
+function lastHead(tokens: Token[], from: number, to: number): { head: Head; fold: string } | undefined {
+  for (let k = to; k >= from; k--) {
+    const h = headOf(tokens[k]);
+    if (h && isCap(tokens[k])) {
+      // "City Council", "Town Council": a municipality.
+      if (tokens[k].fold === 'council' && k > from && (tokens[k - 1].fold === 'city' || tokens[k - 1].fold === 'town')) return { head: { label: 'Actor', kind: 'municipality' }, fold: 'city council' };
+      // A trailing head after the name's own words; a name that is only the head is generic.
+      return { head: h, fold: tokens[k].fold };
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------
+
+function nameKey(name: string): string {
+  return foldText(name)
+    .replace(/['’]s\b/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(/^(the|el|la|els|les|los|las) /, '')
+    .replace(/\bcenter\b/g, 'centre')
+    .replace(/^city council of (.+)$/, '$1 city council');
+}
+
+/** Names that are only generic words ("City Council", "Digital Office" is kept: two words with one head). */
+const GENERIC = new Set(['action', 'start', 'end', 'id', 'title', 'cycle', 'review', 'open', 'social', 'digital', 'public', 'third', 'first', 'second', 'fourth', 'local', 'regional', 'national', 'new', 'primary', 'citizen', 'general', 'report', 'date', 'our']);
+
+function isGeneric(span: Span): boolean {
+  const words = span.tokens.filter((t) => isWord(t) && !CONNECTORS.has(t.fold) && !DETERMINERS.has(t.fold));
+  if (words.length <= 1) return !span.ownerPrefix;
+  if (!span.ownerPrefix && words.every((w) => w.fold === span.headFold || GENERIC.has(w.fold))) return true;
+  if (words.length === 2 && span.headFold === 'city council') return true;
+  return false;
+}
+
+class Builder {
+  nodes = new Map<string, NodeCandidate>();
+  relationships = new Map<string, RelationshipCandidate>();
+  /** Mentions per sentence index: node key and offsets. */
+  bySentence = new Map<number, Array<{ key: string; start: number; end: number }>>();
+  constructor(
+    readonly text: string,
+    readonly sents: Sentence[],
+  ) {}
+
+  sentenceAt(offset: number): number {
+    let lo = 0;
+    let hi = this.sents.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.sents[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  addNode(c: Omit<NodeCandidate, 'key' | 'mentions' | 'quote' | 'quoteStart' | 'quoteEnd' | 'aliases'> & { start: number; end: number; aliases?: string[] }): string {
+    const key = `${c.label}:${nameKey(c.name)}`;
+    const s = this.sents[this.sentenceAt(c.start)];
+    const mention = { start: c.start, end: c.end, text: this.text.slice(c.start, c.end) };
+    const existing = this.nodes.get(key) ?? [...this.nodes.values()].find((n) => n.label === c.label && n.aliases.some((a) => nameKey(a) === nameKey(c.name)));
+    if (existing) {
+      if (!existing.mentions.some((m) => m.start === mention.start)) existing.mentions.push(mention);
+      for (const a of c.aliases ?? []) if (!existing.aliases.includes(a) && nameKey(a) !== nameKey(existing.name)) existing.aliases.push(a);
+      existing.confidence = Math.max(existing.confidence, c.confidence);
+      this.noteMention(existing.key, mention);
+      return existing.key;
+    }
+    const node: NodeCandidate = {
+      key,
+      label: c.label,
+      kind: c.kind,
+      name: c.name,
+      aliases: (c.aliases ?? []).filter((a) => nameKey(a) !== nameKey(c.name)),
+      mentions: [mention],
+      quote: s.text,
+      quoteStart: s.start,
+      quoteEnd: s.end,
+      confidence: c.confidence,
+      rule: c.rule,
+      ...(c.ineCode ? { ineCode: c.ineCode } : {}),
+    };
+    this.nodes.set(key, node);
+    this.noteMention(key, mention);
+    return key;
+  }
+
+  noteMention(key: string, m: { start: number; end: number }) {
+    const i = this.sentenceAt(m.start);
+    const list = this.bySentence.get(i) ?? [];
+    if (!list.some((x) => x.key === key && x.start === m.start)) list.push({ key, start: m.start, end: m.end });
+    this.bySentence.set(i, list);
+  }
+
+  addRelationship(type: RelationshipType, from: string, to: string, at: { start: number }, confidence: number, rule: string, role?: string) {
+    if (from === to) return;
+    const a = this.nodes.get(from)!;
+    const b = this.nodes.get(to)!;
+    const rule2 = RELATIONSHIP_ENDPOINTS[type];
+    if (!rule2.from.includes(a.label) || !rule2.to.includes(b.label)) return;
+    const key = `${type}:${from}->${to}`;
+    const reverse = this.relationships.get(`${type}:${to}->${from}`);
+    if (type === 'COLLABORATES_WITH' && reverse) return;
+    const old = this.relationships.get(key);
+    if (old && old.confidence >= confidence) return;
+    // A cue-based link replaces a co-occurrence guess between the same ends.
+    for (const [k, r] of this.relationships) {
+      if (r.rule === 'co-occurrence' && confidence > r.confidence && ((r.from === from && r.to === to) || (r.from === to && r.to === from))) this.relationships.delete(k);
+    }
+    if (rule === 'co-occurrence' && [...this.relationships.values()].some((r) => (r.from === from && r.to === to) || (r.from === to && r.to === from))) return;
+    const s = this.sents[this.sentenceAt(at.start)];
+    this.relationships.set(key, { key, type, from, to, ...(role ? { role } : {}), quote: s.text, quoteStart: s.start, quoteEnd: s.end, confidence, rule });
+  }
+}
+
+const ROMANCE_COUNCIL = /^(ayuntamiento|ajuntament|concello)$/;
+
+function councilName(placeName: string, lang: 'ca' | 'es' | 'en'): string {
+  if (lang === 'en') return `${placeName} City Council`;
+  if (lang === 'ca') return /^[aeiouàèéíòóú]/iu.test(placeName) ? `Ajuntament d’${placeName}` : `Ajuntament de ${placeName}`;
+  return `Ayuntamiento de ${placeName}`;
+}
+
+function guessLanguage(text: string): 'ca' | 'es' | 'en' {
+  const words = foldText(text).split(/[^\p{L}]+/u);
+  let ca = 0;
+  let es = 0;
+  let en = 0;
+  for (const w of words) {
+    if (/^(els|amb|aquest|aquesta|seua|dels|per|fer|perque|tambe|mes|sobre|i)$/.test(w)) ca++;
+    if (/^(los|las|con|este|esta|por|para|del|y|que|una|su)$/.test(w)) es++;
+    if (/^(the|and|of|with|for|this|is|are|to|from)$/.test(w)) en++;
+  }
+  return ca >= es && ca >= en ? 'ca' : es >= en ? 'es' : 'en';
+}
+
+export interface ExtractOptions {
+  /** Language for names the extractor composes (councils from bare municipality names); guessed when absent. */
+  language?: 'ca' | 'es' | 'en';
+}
+
+/** Finds candidate actors, places, projects/programmes/events and relationships in a plain text. */
+export function extract(text: string, options: ExtractOptions = {}): Extraction {
+  const sents = sentences(text);
+  const b = new Builder(text, sents);
+  const lang = options.language ?? guessLanguage(text);
+  const sentTokens = sents.map(tokenize);
+
+  // 1. Names with a head word (organisation types, programmes, events), legal forms, acronyms, codes.
+  sents.forEach((s, si) => {
+    const tokens = sentTokens[si];
+    const spans = spansIn(text, tokens);
+    for (const span of spans) {
+      if (isGeneric(span)) continue;
+      let name = spanText(text, span.tokens);
+      const label = span.head.label as CandidateLabel;
+      let kind = span.head.kind;
+      const aliases: string[] = [];
+      let rule = `${ROMANCE_HEADS.has(span.tokens[0].fold) ? 'head-first' : 'head-last'}:${span.headFold}`;
+      if (label === 'Actor' && ROMANCE_COUNCIL.test(span.tokens[0].fold)) {
+        const placeName = spanText(text, span.tokens.slice(span.tokens[1] && (span.tokens[1].fold === 'de' || span.tokens[1].fold === 'd') ? (span.tokens[1].fold === 'd' ? 3 : 2) : 1));
+        const m = findMunicipalityByName(placeName).municipality;
+        if (m) {
+          rule = `council+gazetteer:${span.tokens[0].fold}`;
+          const at = span.end - placeName.length;
+          b.addNode({ label: 'Place', kind: 'municipality', name: m.name, aliases: [placeName], start: at, end: span.end, confidence: 0.7, rule: 'gazetteer:council-name', ineCode: m.ineCode });
+        }
+      }
+      if (span.headFold === 'city council') kind = 'municipality';
+      // "CERISS Centro Estatal …" / "… (CERISS)": the acronym is an alias.
+      const firstIdx = tokens.indexOf(span.tokens[0]);
+      const lastIdx = tokens.indexOf(span.tokens[span.tokens.length - 1]);
+      const before = tokens[firstIdx - 1];
+      if (before && isAcronym(before)) aliases.push(before.text);
+      if (tokens[lastIdx + 1]?.text === '(' && tokens[lastIdx + 2] && isAcronym(tokens[lastIdx + 2]) && tokens[lastIdx + 3]?.text === ')') aliases.push(tokens[lastIdx + 2].text);
+      if (span.properTail) aliases.push(span.properTail);
+      if (span.gluedAcronym) aliases.push(span.gluedAcronym);
+      if (span.ownerPrefix) {
+        aliases.push(name);
+        name = `${span.ownerPrefix} ${name}`;
+      }
+      // Legal form right after a name.
+      const confidence = span.tokens.length >= 3 ? 0.8 : 0.7;
+      name = name.replace(/\s+/g, ' ');
+      const key = b.addNode({ label, kind, name, aliases, start: span.start, end: span.end, confidence, rule });
+      if (span.owner && !isGeneric(span.owner)) {
+        const ownerKey = b.addNode({ label: 'Actor', kind: span.owner.head.kind, name: spanText(text, span.owner.tokens), start: span.owner.start, end: span.owner.end, confidence: 0.7, rule: `possessive-owner:${span.owner.headFold}` });
+        if (span.owner.head.label === 'Actor') {
+          if (label === 'Actor') b.addRelationship('PART_OF', key, ownerKey, span, 0.6, 'possessive');
+          else b.addRelationship('PARTICIPATES_IN', ownerKey, key, span, 0.6, 'possessive', 'lead');
+        }
+      }
+    }
+    // Legal forms: "Crearqcio coop. v.", "Innova Social S.L."
+    for (let k = 1; k < tokens.length; k++) {
+      const rest = text.slice(tokens[k].start, Math.min(s.end, tokens[k].start + 14));
+      const lf = LEGAL_FORM.exec(rest);
+      if (!lf || !(isCap(tokens[k - 1]) && isWord(tokens[k - 1]))) continue;
+      if (!/^(S|coop|Coop|SLU|SAU|SLL|Ltd|GmbH)/.test(tokens[k].text)) continue;
+      let from = k - 1;
+      while (from > 0 && isCap(tokens[from - 1]) && isWord(tokens[from - 1]) && !headOf(tokens[from - 1]) && k - from < 5) from--;
+      const start = tokens[from].start;
+      const end = tokens[k].start + lf[0].length;
+      const bare = text.slice(start, tokens[k - 1].end);
+      b.addNode({ label: 'Actor', kind: 'company', name: text.slice(start, end).trim(), aliases: [bare], start, end, confidence: 0.85, rule: 'legal-form' });
+    }
+    // "THIVIC is Madrid's social innovation laboratory": an acronym defined as an organisation.
+    const def = /\b([\p{Lu}]{3,8})\s+(?:is|es|és|was|era)\s+(?:the|a|an|el|la|un|una)?\s*(?:[\p{L}'’]+\s+){0,5}?(laboratory|lab|laboratorio|laboratori|centre|center|centro|network|red|xarxa|foundation|fundación|fundació|association|asociación|associació|cooperative|cooperativa|agency|agencia|agència|university|universidad|universitat|institute|instituto|institut)\b/u.exec(s.text);
+    if (def) {
+      const head = HEADS[foldText(def[2])];
+      const start = s.start + def.index;
+      b.addNode({ label: 'Actor', kind: head.kind, name: def[1], start, end: start + def[1].length, confidence: 0.75, rule: 'acronym-definition' });
+    }
+    // Commitment and project codes: "(ESMD0008)", "(ES0085)".
+    for (const m of s.text.matchAll(/\(([A-Z]{2,6}\d{2,6})\)/g)) {
+      const start = s.start + m.index + 1;
+      const lineStart = text.lastIndexOf('\n', start) + 1;
+      const title = text.slice(lineStart, start - 1).trim();
+      b.addNode({ label: 'Project', kind: 'commitment', name: m[1], aliases: title ? [title] : [], start, end: start + m[1].length, confidence: 0.8, rule: 'code' });
+    }
+    // Quoted names after programa/proyecto/red/premio/jornada/initiative/strategy.
+    for (const m of s.text.matchAll(/[‘'"“«]([\p{Lu}][^‘'"“”’«»\n]{2,80})[’'"”»]/gu)) {
+      const pre = foldText(s.text.slice(Math.max(0, m.index - 60), m.index));
+      const cue = /(programa|programme|program|proyecto|projecte|project|red|xarxa|network|premio|premi|prize|award|jornadas?|jornades|iniciativa|initiative|strategy|estrategia|plan|mission|missions|conference|congreso)\W*(\p{L}+\W*){0,3}$/u.exec(pre);
+      if (!cue) continue;
+      const head = HEADS[cue[1]] ?? HEADS.programa;
+      const start = s.start + m.index + 1;
+      const label = (head.label === 'Actor' ? 'Actor' : head.label) as CandidateLabel;
+      b.addNode({ label, kind: head.kind, name: m[1].trim(), start, end: start + m[1].length, confidence: 0.7, rule: `quoted-after:${cue[1]}` });
+    }
+    // Lists of municipalities: "Els municipis seleccionats … són: Algemesí, Elx, Gata de Gorgos …".
+    const cue = MUNICIPALITY_LIST_CUE.exec(s.text);
+    if (cue) {
+      const listStart = s.text.indexOf(':', cue.index);
+      const from = listStart >= 0 ? listStart + 1 : cue.index + cue[0].length;
+      const list = s.text.slice(from);
+      const re = /\s*([^,;:.()]+?)\s*(?:,|;|\.|$|\s+(?:i|y|e|and)\s+)/gu;
+      for (const m of list.matchAll(re)) {
+        const item = m[1].trim();
+        if (!item || !/^[\p{Lu}]/u.test(item) || item.split(/\s+/).length > 5) continue;
+        const found = findMunicipalityByName(item).municipality;
+        if (!found) continue;
+        const start = s.start + from + m.index + m[0].indexOf(item);
+        b.addNode({ label: 'Actor', kind: 'municipality', name: councilName(item, lang), aliases: [item], start, end: start + item.length, confidence: 0.7, rule: 'municipality-list+gazetteer', ineCode: found.ineCode });
+      }
+    }
+  });
+
+  // A title line naming a phase or edition ("Municipis innovadors Fase 1") is the project the sheet is about.
+  const titleLine = /^\s*(.+?)\s*$/mu.exec(text);
+  if (titleLine && titleLine[1].length <= 120) {
+    const phase = /^(.{3,100}?)\s+(fase|phase|edici[oó]n?|edition|convocat[oò]ria|convocatoria)\s+(\d{1,4}|[IVX]{1,5})$/iu.exec(titleLine[1]);
+    if (phase) {
+      const start = titleLine.index + titleLine[0].indexOf(titleLine[1]);
+      const key = b.addNode({ label: 'Project', kind: 'programme', name: titleLine[1], start, end: start + titleLine[1].length, confidence: 0.75, rule: 'title:phase' });
+      // The phase is part of the programme named in the text ("Programa Municipis Innovadors").
+      const parent = [...b.nodes.values()].find((n) => n.key !== key && n.label === 'Project' && [n.name, ...n.aliases].some((f) => nameKey(f).endsWith(nameKey(phase[1]))));
+      if (parent) b.addRelationship('PART_OF', key, parent.key, { start }, 0.7, 'title:phase-of');
+    }
+  }
+
+  // 2. Places: capitalised names the gazetteer knows (not already part of a candidate).
+  sents.forEach((s, si) => {
+    const tokens = sentTokens[si];
+    for (const run of nameRuns(tokens)) {
+      const t = tokens.slice(run.from, run.to + 1);
+      if (t.length > 5) continue;
+      const name = spanText(text, t);
+      if (name.length < 4) continue;
+      const start = t[0].start;
+      const covered = [...b.nodes.values()].some((n) => n.label !== 'Place' && n.mentions.some((m) => m.start <= start && m.end >= t[t.length - 1].end && n.rule !== 'municipality-list+gazetteer'));
+      const muni = findMunicipalityByName(name).municipality;
+      const region = muni ? undefined : findRegionByName(name);
+      const province = muni || region ? undefined : findProvinceByName(name);
+      if (!region && !province && !muni) continue;
+      if (covered && !muni) continue;
+      const kind = region ? 'region' : province ? 'province' : 'municipality';
+      b.addNode({ label: 'Place', kind, name: region?.name ?? province?.name ?? muni!.name, aliases: [name], start, end: t[t.length - 1].end, confidence: 0.6, rule: `gazetteer:${kind}`, ...(muni ? { ineCode: muni.ineCode } : {}) });
+    }
+  });
+
+  // 3. Later mentions of a candidate's name or aliases (THIVIC, Las Naves, CERISS…).
+  for (const node of [...b.nodes.values()]) {
+    if (node.label === 'Place') continue;
+    for (const form of [node.name, ...node.aliases]) {
+      if (form.length < 3) continue;
+      const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu'))) {
+        const mention = { start: m.index, end: m.index + form.length, text: form };
+        if (!node.mentions.some((x) => x.start <= mention.start && x.end >= mention.end)) node.mentions.push(mention);
+        b.noteMention(node.key, mention);
+      }
+    }
+    node.mentions.sort((x, y) => x.start - y.start);
+  }
+  // A mention inside a longer mention of another candidate is not a mention of its own.
+  for (const [si, list] of b.bySentence) {
+    b.bySentence.set(
+      si,
+      list
+        .filter((m) => !list.some((o) => o !== m && o.key !== m.key && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start))
+        .sort((x, y) => x.start - y.start),
+    );
+  }
+
+  // 4. Relationships: field lines, then sentence cues, then co-occurrence.
+  const main =
+    [...b.nodes.values()].find((n) => n.rule === 'title:phase') ??
+    [...b.nodes.values()].filter((n) => n.label === 'Project' || n.label === 'Event').sort((x, y) => x.mentions[0].start - y.mentions[0].start)[0];
+  const allMentions = [...b.bySentence.values()].flat().sort((x, y) => x.start - y.start);
+  for (const line of text.matchAll(/^.*$/gmu)) {
+    for (const f of FIELD_LINES) {
+      const fm = f.pattern.exec(line[0]);
+      if (!fm || !main) continue;
+      const after = line.index + fm[0].length;
+      const window = f.rule === 'field:involved' ? 220 : 140;
+      const actors = allMentions.filter((m) => m.start >= after && m.start <= after + window && b.nodes.get(m.key)!.label === 'Actor');
+      for (const m of f.rule === 'field:involved' ? actors : actors.slice(0, 1)) {
+        const type = main.label === 'Event' && f.rule === 'field:lead' ? 'ORGANISED' : f.type;
+        b.addRelationship(type, m.key, main.key, { start: m.start }, 0.75, f.rule, type === 'PARTICIPATES_IN' ? f.role : undefined);
+      }
+    }
+  }
+  // Municipalities listed as selected/participating take part in the document's programme.
+  for (const n of b.nodes.values()) {
+    if (n.rule === 'municipality-list+gazetteer' && main) b.addRelationship('PARTICIPATES_IN', n.key, main.key, n.mentions[0], 0.6, 'municipality-list', 'participant');
+  }
+  // "Las Naves (Ajuntament de València)": the organisation in brackets is the one it belongs to.
+  for (const list of b.bySentence.values()) {
+    for (let i = 0; i + 1 < list.length; i++) {
+      const x = list[i];
+      const y = list[i + 1];
+      const between = text.slice(x.end, y.start);
+      if (/^\s*\(\s*$/.test(between) && text[y.end] === ')' && /\s/.test(text.slice(y.start, y.end)) && b.nodes.get(x.key)!.label === 'Actor' && b.nodes.get(y.key)!.label === 'Actor') b.addRelationship('PART_OF', x.key, y.key, x, 0.6, 'bracketed-parent');
+    }
+  }
+  for (const [si, list] of b.bySentence) {
+    const s = sents[si];
+    const items = list.filter((m) => b.nodes.get(m.key)!.label !== 'Place');
+    if (items.length < 2) continue;
+    const used: Array<[number, number]> = [];
+    for (const cue of CUES) {
+      cue.pattern.lastIndex = 0;
+      for (const m of s.text.matchAll(cue.pattern)) {
+        const at = s.start + m.index;
+        const end = at + m[0].length;
+        if (used.some(([a, z]) => at < z && end > a)) continue;
+        used.push([at, end]);
+        const left = items.filter((x) => x.end <= at);
+        const right = items.filter((x) => x.start >= end);
+        if (!left.length || !right.length) continue;
+        const agents = cue.order === 'agent-first' ? [left[left.length - 1]] : right.slice(0, 1);
+        const targets = cue.order === 'agent-first' ? right : left.slice(-1);
+        for (const agent of agents) {
+          for (const target of targets) {
+            const a = b.nodes.get(agent.key)!;
+            const t = b.nodes.get(target.key)!;
+            if (cue.toItem === 'INSPIRED_BY' || cue.toItem === 'PART_OF') {
+              if (a.label !== 'Actor') b.addRelationship(cue.toItem, agent.key, target.key, { start: at }, cue.confidence, cue.rule);
+              else if (t.label !== 'Actor') b.addRelationship('PARTICIPATES_IN', agent.key, target.key, { start: at }, cue.confidence - 0.1, cue.rule);
+              else b.addRelationship(cue.toActor, agent.key, target.key, { start: at }, cue.confidence, cue.rule);
+              continue;
+            }
+            if (a.label === 'Actor' && t.label !== 'Actor') b.addRelationship(cue.toItem, agent.key, target.key, { start: at }, cue.confidence, cue.rule, cue.toItem === 'PARTICIPATES_IN' ? cue.role : undefined);
+            else if (a.label === 'Actor' && t.label === 'Actor') b.addRelationship(cue.toActor, agent.key, target.key, { start: at }, cue.confidence, cue.rule);
+            else if (a.label !== 'Actor' && t.label === 'Actor') {
+              // "the programme is driven by X" read the other way round.
+              const type = cue.toItem === 'FUNDS' ? 'FUNDS' : cue.toItem === 'ORGANISED' ? 'ORGANISED' : 'PARTICIPATES_IN';
+              b.addRelationship(type, target.key, agent.key, { start: at }, cue.confidence - 0.05, cue.rule, type === 'PARTICIPATES_IN' ? cue.role : undefined);
+            } else if (a.label === 'Project' && t.label === 'Project' && cue.rule !== 'cue:funds') b.addRelationship('PART_OF', target.key, agent.key, { start: at }, 0.4, cue.rule);
+          }
+        }
+      }
+    }
+    // Co-occurrence: actors and the items named in the same sentence.
+    for (const x of items) {
+      for (const y of items) {
+        const a = b.nodes.get(x.key)!;
+        const t = b.nodes.get(y.key)!;
+        if (a.key === t.key || a.label !== 'Actor') continue;
+        if (t.label === 'Project' || t.label === 'Event') b.addRelationship('PARTICIPATES_IN', a.key, t.key, { start: s.start }, 0.35, 'co-occurrence');
+        else if (t.label === 'Actor' && x.start < y.start && !(a.rule.startsWith('municipality-list') && t.rule.startsWith('municipality-list'))) b.addRelationship('COLLABORATES_WITH', a.key, t.key, { start: s.start }, 0.3, 'co-occurrence');
+      }
+    }
+  }
+
+  const nodes = [...b.nodes.values()].sort((x, y) => x.mentions[0].start - y.mentions[0].start);
+  const relationships = [...b.relationships.values()].sort((x, y) => x.quoteStart - y.quoteStart || x.key.localeCompare(y.key));
+  return { text, nodes, relationships };
+}

@@ -1,0 +1,117 @@
+import type { NodeLabel, RelationshipType } from '../model/vocabulary.ts';
+
+// The words the extractor recognises, in Spanish, Catalan and English, folded
+// (lower case, no accents). A head word says what a name is: "Ayuntamiento de
+// X" is a municipality, "X Programme" a programme.
+
+export interface Head {
+  label: NodeLabel;
+  kind: string;
+}
+
+const A = (kind: string): Head => ({ label: 'Actor', kind });
+const P = (kind: string): Head => ({ label: 'Project', kind });
+const E = (kind: string): Head => ({ label: 'Event', kind });
+
+/** Single-word heads. */
+export const HEADS: Record<string, Head> = {
+  ayuntamiento: A('municipality'), ajuntament: A('municipality'), concello: A('municipality'), udala: A('municipality'), cabildo: A('public_body'),
+  diputacion: A('public_body'), diputacio: A('public_body'), consejeria: A('public_body'), conselleria: A('public_body'),
+  ministerio: A('public_body'), ministeri: A('public_body'), ministry: A('public_body'), secretaria: A('public_body'), secretariat: A('public_body'),
+  secretary: A('public_body'), direccion: A('public_body'), direccio: A('public_body'), directorate: A('public_body'), junta: A('public_body'),
+  generalitat: A('public_body'), gobierno: A('public_body'), govern: A('public_body'), government: A('public_body'), consejo: A('public_body'),
+  consell: A('public_body'), council: A('public_body'), oficina: A('public_body'), office: A('public_body'), agencia: A('public_body'),
+  agency: A('public_body'), department: A('public_body'), departamento: A('public_body'), departament: A('public_body'), community: A('public_body'),
+  universidad: A('university'), universitat: A('university'), university: A('university'), universidade: A('university'),
+  fundacion: A('foundation'), fundacio: A('foundation'), foundation: A('foundation'),
+  asociacion: A('ngo'), associacio: A('ngo'), association: A('ngo'), federacion: A('ngo'), federacio: A('ngo'), federation: A('ngo'),
+  laboratorio: A('lab'), laboratori: A('lab'), laboratory: A('lab'), lab: A('lab'), medialab: A('lab'), living: A('lab'),
+  instituto: A('research_centre'), institut: A('research_centre'), institute: A('research_centre'),
+  centro: A('other'), centre: A('other'), center: A('other'),
+  red: A('network'), xarxa: A('network'), network: A('network'), partnership: A('network'), alliance: A('network'), alianza: A('network'), alianca: A('network'),
+  cooperativa: A('company'), cooperative: A('company'), empresa: A('company'), company: A('company'),
+  programa: P('programme'), programme: P('programme'), program: P('programme'), plan: P('programme'), strategy: P('programme'),
+  estrategia: P('programme'), proyecto: P('project'), project: P('project'), projecte: P('project'), roadmap: P('project'),
+  mission: P('mission'), hub: P('project'), missions: P('mission'), mision: P('mission'), misiones: P('mission'), missio: P('mission'), missions_ca: P('mission'),
+  platform: P('project'), plataforma: P('project'), initiative: P('project'), iniciativa: P('project'), commitment: P('commitment'),
+  compromiso: P('commitment'), premio: P('programme'), premi: P('programme'), prize: P('programme'), award: P('programme'), awards: P('programme'),
+  premios: P('programme'), challenge: P('challenge'), reto: P('challenge'), repte: P('challenge'),
+  jornada: E('conference'), jornadas: E('conference'), jornades: E('conference'), conferencia: E('conference'), conference: E('conference'),
+  congreso: E('conference'), congres: E('conference'), congress: E('conference'), workshop: E('workshop'), taller: E('workshop'),
+  seminario: E('workshop'), seminar: E('workshop'), foro: E('conference'), forum: E('conference'), summit: E('conference'), cumbre: E('conference'),
+  encuentro: E('meeting'), trobada: E('meeting'), hackathon: E('workshop'), festival: E('conference'),
+};
+
+/** Heads that come first in Spanish/Catalan names ("Centro de innovación … Las Naves", "Programa Municipis Innovadors"). */
+export const ROMANCE_HEADS = new Set([
+  'ayuntamiento', 'ajuntament', 'concello', 'diputacion', 'diputacio', 'consejeria', 'conselleria', 'ministerio', 'ministeri', 'secretaria',
+  'direccion', 'direccio', 'junta', 'generalitat', 'gobierno', 'govern', 'consejo', 'consell', 'oficina', 'agencia', 'departamento', 'departament',
+  'universidad', 'universitat', 'universidade', 'fundacion', 'fundacio', 'asociacion', 'associacio', 'federacion', 'federacio', 'laboratorio',
+  'laboratori', 'instituto', 'institut', 'centro', 'centre', 'red', 'xarxa', 'cooperativa', 'programa', 'proyecto', 'projecte', 'plan',
+  'estrategia', 'plataforma', 'premio', 'premi', 'premios', 'jornada', 'jornadas', 'jornades', 'congreso', 'congres', 'taller', 'foro',
+  'encuentro', 'trobada', 'iniciativa', 'mision', 'missio', 'reto', 'repte', 'seminario', 'conferencia',
+]);
+
+/** Heads whose names list several capitalised words with commas (Conselleria d’Innovació, Universitats, Ciència i Societat Digital). */
+export const LIST_HEADS = new Set(['conselleria', 'consejeria', 'ministerio', 'ministeri', 'ministry', 'departament', 'departamento']);
+
+/** Lower-case words that may join the capitalised words of one name. */
+export const CONNECTORS = new Set([
+  'de', 'del', 'la', 'las', 'los', 'el', 'els', 'les', 'i', 'y', 'e', 'en', 'of', 'for', 'the', 'and', 'in', 'per', 'a', 'al', 'para', 'por', 'on', 'da', 'do', 'dos', 'das', '&',
+]);
+
+/** Words that open a sentence or a noun phrase and are not part of a name. */
+export const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'el', 'la', 'los', 'las', 'els', 'les', 'un', 'una', 'aquest', 'aquesta', 'este', 'esta', 'our', 'its', 'their', 'su', 'seu', 'seua']);
+
+/** Legal forms written after a company name. */
+export const LEGAL_FORM = /^(?:S\.?\s?L\.?(?:\s?U\.?)?|S\.?\s?A\.?(?:\s?U\.?)?|S\.?\s?Coop\.?(?:\s?V\.?)?|[Cc]oop\.?\s?[Vv]\.?|SLU|SAU|SLL|Ltd\.?|GmbH|S\.?\s?C\.?\s?C\.?\s?L\.?)/u;
+
+/** Words after which a list names municipalities ("Els municipis seleccionats … són: A, B i C"). */
+export const MUNICIPALITY_LIST_CUE = /\b(municipis|municipios|municipalities|ayuntamientos|ajuntaments|localidades|localitats|towns|cities|ciudades|ciutats)\b/iu;
+
+export interface Cue {
+  rule: string;
+  pattern: RegExp;
+  /** agent-first: the actor is named before the cue ("X finances Y"); target-first: after ("Y, financed by X"). */
+  order: 'agent-first' | 'target-first';
+  /** Actor → Project/Event type; actor → actor type. */
+  toItem: RelationshipType;
+  toActor: RelationshipType;
+  role?: 'lead' | 'partner' | 'participant' | 'client' | 'provider';
+  confidence: number;
+}
+
+const c = (rule: string, pattern: RegExp, order: Cue['order'], toItem: RelationshipType, toActor: RelationshipType, confidence: number, role?: Cue['role']): Cue => ({
+  rule,
+  pattern,
+  order,
+  toItem,
+  toActor,
+  confidence,
+  ...(role ? { role } : {}),
+});
+
+/** Sentence-level relationship cues (order matters: the first that matches a stretch wins). */
+export const CUES: Cue[] = [
+  c('cue:funded-by', /\b(financiad[oa]s?|financiats?|finan[cç]ad[oa]s?|cofinanciad[oa]s?|funded|financed|sponsored|subvencionad[oa]s?|patrocinad[oa]s?)\s+(por|per|by)\b/giu, 'target-first', 'FUNDS', 'FUNDS', 0.8),
+  c('cue:funds', /\b(financia|financian|finança|finançen|cofinancia|funds|fund|finances|finance|sponsors|subvenciona|patrocina)\b/giu, 'agent-first', 'FUNDS', 'FUNDS', 0.75),
+  c('cue:led-by', /\b(impulsad[oa]s?|impulsats?|liderad[oa]s?|liderats?|promovid[oa]s?|promoguts?|driven|led|promoted|spearheaded|launched|coordinad[oa]s?|coordinats?|coordinated|managed|gestionad[oa]s?)\s+(por|per|by)\b/giu, 'target-first', 'PARTICIPATES_IN', 'COLLABORATES_WITH', 0.75, 'lead'),
+  c('cue:organised-by', /\b(organizad[oa]s?|organitzad[oa]s?|organitzats?|organised|organized|hosted|convocad[oa]s?)\s+(por|per|by)\b/giu, 'target-first', 'ORGANISED', 'COLLABORATES_WITH', 0.75),
+  c('cue:organises', /\b(organiza|organizan|organitza|organitzen|organises|organizes|organise|organize|hosts|convoca|celebra)\b/giu, 'agent-first', 'ORGANISED', 'COLLABORATES_WITH', 0.7),
+  c('cue:leads', /\b(impulsa|impulsan|impulsen|lidera|lideran|lideren|promueve|promueven|promou|leads|lead|drives|spearheads|launches|launched|coordina|coordinan|coordinen|coordinates|coordinating|manages|gestiona)\b/giu, 'agent-first', 'PARTICIPATES_IN', 'COLLABORATES_WITH', 0.7, 'lead'),
+  c('cue:collaborates', /\b(colabora|colaboran|col·labora|col·laboren|collabora|collaboren|collaborates|collaborate|collaborating|collaboration|colaboración|col·laboració|partners?\s+with|together\s+with|junto\s+(con|a)|juntament\s+amb|alianza|aliança|coopera|cooperates)\b/giu, 'agent-first', 'PARTICIPATES_IN', 'COLLABORATES_WITH', 0.65, 'partner'),
+  c('cue:participates', /\b(participa|participan|participen|participates|participate|participating|participants?|participantes?|involved|involucrad[oa]s?|implicad[oa]s?|forma\s+parte|formen\s+part|takes?\s+part|joins?|se\s+suma|s'adhereix|selected|seleccionad[oa]s?|seleccionats?|beneficiari[oa]s?)\b/giu, 'agent-first', 'PARTICIPATES_IN', 'COLLABORATES_WITH', 0.65, 'participant'),
+  c('cue:adopts', /\b(adopta|adoptan|adopten|adopts|adopted|applies|aplica|implementa|implements)\b/giu, 'agent-first', 'PARTICIPATES_IN', 'COLLABORATES_WITH', 0.55),
+  c('cue:inspired-by', /\b(se\s+inspira\s+en|s'inspira\s+en|inspirad[oa]s?\s+en|inspirats?\s+en|inspired\s+by|prenent\s+com\s+a\s+refer[eè]ncia|tomando\s+como\s+referencia|taking\s+as\s+(a\s+)?reference|based\s+on|basad[oa]\s+en|basat\s+en)\b/giu, 'agent-first', 'INSPIRED_BY', 'COLLABORATES_WITH', 0.7),
+  c('cue:part-of', /\b(nested\s+within|part\s+of|within\s+the\s+framework\s+of|en\s+el\s+marco\s+de|dins\s+(de|del)|dentro\s+de|depende\s+de|depèn\s+de|under)\b/giu, 'agent-first', 'PART_OF', 'PART_OF', 0.6),
+];
+
+/** Field lines of programme sheets and commitment pages: "Client → X", "Lead Institution: X". */
+export const FIELD_LINES: Array<{ pattern: RegExp; type: RelationshipType; role?: Cue['role']; rule: string }> = [
+  { pattern: /^\s*(client|cliente|clienta)\s*(→|->|:)/iu, type: 'PARTICIPATES_IN', role: 'client', rule: 'field:client' },
+  { pattern: /^\s*(finança|financia|financiado\s+por|funded\s+by|funder|financiaci[oó]n|financiador)\s*(→|->|:)/iu, type: 'FUNDS', rule: 'field:funder' },
+  { pattern: /^\s*(equip|equipo|team|proveedor|provider)\s*(→|->|:)/iu, type: 'PARTICIPATES_IN', role: 'provider', rule: 'field:team' },
+  { pattern: /^\s*(socis?|socios?|partners?)\s*(→|->|:)/iu, type: 'PARTICIPATES_IN', role: 'partner', rule: 'field:partners' },
+  { pattern: /^\s*(lead\s+institution|instituci[oó]n\s+responsable|organisation\s+name|organization\s+name|entidad\s+responsable|organitza|organiza)\s*(→|->|:)?/iu, type: 'PARTICIPATES_IN', role: 'lead', rule: 'field:lead' },
+  { pattern: /^\s*(institutions\s+involved|support\s+institution\(s\)|support\s+institutions?|instituciones\s+participantes)\s*(→|->|:)/iu, type: 'PARTICIPATES_IN', role: 'partner', rule: 'field:involved' },
+];
