@@ -104,10 +104,13 @@ describe('web app core (e2e, Chromium)', () => {
     try {
       await waitForFirstMap(page);
       // Change the camera with the map controls; it reaches the URL after a short debounce.
+      // Each zoom of 1.5 animates; a second click during the first animation would zoom from a
+      // ratio in between. So each step waits until its animation and the URL debounce are over.
+      const camRatio = () => Number(new URL(page.url()).searchParams.get('cam')?.split(',')[2]);
       await page.getByRole('button', { name: 'Zoom in' }).click();
+      await expect.poll(camRatio, { timeout: 5000 }).toBeCloseTo(1 / 1.5, 2);
       await page.getByRole('button', { name: 'Zoom in' }).click();
-      // Two zooms of 1.5 each: ratio 1 / 2.25 once both animations and the debounce are over.
-      await expect.poll(() => Number(new URL(page.url()).searchParams.get('cam')?.split(',')[2]), { timeout: 5000 }).toBeCloseTo(1 / 2.25, 2);
+      await expect.poll(camRatio, { timeout: 5000 }).toBeCloseTo(1 / 2.25, 2);
       await page.getByRole('button', { name: 'Filters and dates' }).click();
       await page.getByRole('checkbox', { name: 'Local', exact: true }).check();
       await page.getByRole('button', { name: 'Table', exact: true }).click();
