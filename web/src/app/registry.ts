@@ -6,6 +6,7 @@ import { NetworkView } from '../views/network/NetworkView.tsx';
 import { TableView } from '../views/table/TableView.tsx';
 import { RingsView } from '../views/rings/RingsView.tsx';
 import { MapView } from '../views/map/MapView.tsx';
+import { CollaborationView } from '../views/collaboration/CollaborationView.tsx';
 import { FiltersTool } from '../tools/filters/FiltersTool.tsx';
 import { EditTool } from '../editing/EditTool.tsx';
 import { PathsTool } from '../tools/paths/PathsTool.tsx';
@@ -18,6 +19,7 @@ import { ExportTool } from '../export/ExportTool.tsx';
 
 export const views: ViewEntry[] = [
   { id: 'network', titleKey: 'view.network', component: NetworkView },
+  { id: 'collaboration', titleKey: 'view.collaboration', component: CollaborationView },
   { id: 'rings', titleKey: 'view.rings', component: RingsView },
   { id: 'map', titleKey: 'view.map', component: MapView },
   { id: 'table', titleKey: 'view.table', component: TableView },

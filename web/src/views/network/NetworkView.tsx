@@ -1,9 +1,11 @@
-// The network map: sigma v3 over a graphology graph, ForceAtlas2 in a worker,
-// hover/selection/highlight drawn through reducers (the graph is never mutated
-// for them), camera mirrored in the URL, positions saved between visits.
+// The network map: sigma v3 over a graphology graph laid out by the server
+// (GET /api/layout, ForceAtlas2 computed once per revision + filters and
+// cached; ForceAtlas2 in a browser worker only when the server has no layout
+// endpoint, or on demand), hover/selection/highlight drawn through reducers
+// (the graph is never mutated for them), camera mirrored in the URL, positions
+// saved between visits so the first frame is already the known map.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import Sigma from 'sigma';
-import { EdgeLineProgram } from 'sigma/rendering';
 import type { ViewProps } from '../../state/types.ts';
 import { useT } from '../../i18n/index.ts';
 import { colouring } from '../../graph-data/palette.ts';
@@ -12,6 +14,11 @@ import { clearPositions, loadPositions, savePositions } from './positions.ts';
 import { layoutBudget, runLayout, type LayoutRun } from './layout.ts';
 import { Legend } from './Legend.tsx';
 import { sigmaToPNG } from './exportImage.ts';
+import { COMMON_SETTINGS, HUGE_EDGES, applyPositions, labelSettings, scaleSettings } from './sigmaSettings.ts';
+import { cachedLayout, fetchServerLayout, type LayoutQuery } from '../../graph-data/serverLayout.ts';
+import { LayoutProgress, type LayoutStatus } from './LayoutProgress.tsx';
+import { useCameraZoom } from './useCameraZoom.ts';
+import './scale.css';
 
 type Renderer = Sigma<NodeAttributes, EdgeAttributes>;
 
@@ -19,17 +26,22 @@ const DIMMED_NODE = '#e4e7eb';
 const DIMMED_EDGE = '#f0f2f4';
 const STRONG_EDGE = '#4a5563';
 
-/** Label settings from the density control (0 = only hubs, 1 = as many as fit). */
-function labelSettings(density: number, big: boolean) {
-  return {
-    labelDensity: 0.1 + density * 1.4,
-    labelGridCellSize: Math.round(220 - density * 160),
-    // Thousands of small nodes: only the bigger ones get a label.
-    labelRenderedSizeThreshold: 16 - density * 12 + (big ? 4 : 0),
-  };
+/** Above this many actors the view suggests the collaboration view for "who works with whom". */
+const SUGGEST_COLLABORATION_ACTORS = 200;
+
+/** What the server layout of the network view depends on: the filters and the date (focus and compare only subset it). */
+export function networkLayoutQuery(state: ViewProps['state']): LayoutQuery {
+  const f = state.filters;
+  return { at: state.compare ? state.compare.to : state.at, labels: f.labels, levels: f.levels, kinds: f.kinds, types: f.types, topics: f.topics };
 }
 
-export function NetworkView({ data, state, update, select, metrics, exporter }: ViewProps) {
+function publishLayout(status: { view: string; source: 'server' | 'browser'; converged: boolean; iterations: number; revision?: number }) {
+  (window as unknown as { __atlasLayout?: unknown }).__atlasLayout = status;
+  performance.mark(`atlas:layout-${status.view}`);
+  window.dispatchEvent(new CustomEvent('atlas:layout', { detail: status }));
+}
+
+export function NetworkView({ data, state, update, select, metrics, api, exporter }: ViewProps) {
   const t = useT();
   const container = useRef<HTMLDivElement>(null);
   const rendererRef = useRef<Renderer | null>(null);
@@ -39,7 +51,12 @@ export function NetworkView({ data, state, update, select, metrics, exporter }: 
   const stateRef = useRef(state);
   stateRef.current = state;
   const [layoutRunning, setLayoutRunning] = useState(false);
+  const [layoutStatus, setLayoutStatus] = useState<LayoutStatus>({ phase: 'idle' });
   const [empty, setEmpty] = useState(false);
+  const layoutQuery = networkLayoutQuery(state);
+  const layoutKey = JSON.stringify(layoutQuery);
+  const layoutQueryRef = useRef(layoutQuery);
+  layoutQueryRef.current = layoutQuery;
 
   const colours = useMemo(() => colouring(data.nodes, state.colourBy, metrics), [data.nodes, state.colourBy, metrics]);
   const coloursRef = useRef(colours);
@@ -56,6 +73,7 @@ export function NetworkView({ data, state, update, select, metrics, exporter }: 
     layoutRef.current = runLayout(graph, duration, (positions) => {
       savePositions(positions);
       setLayoutRunning(false);
+      publishLayout({ view: 'network', source: 'browser', converged: false, iterations: 0 });
     });
   };
 
@@ -66,30 +84,20 @@ export function NetworkView({ data, state, update, select, metrics, exporter }: 
     setEmpty(data.nodes.length === 0);
     performance.mark('atlas:network-start');
     const positions = loadPositions();
+    const known = cachedLayout('network', layoutQueryRef.current);
+    if (known) for (const [id, p] of Object.entries(known.positions)) positions.set(id, p);
     const { graph, placed } = buildGraph(data, coloursRef.current, metricsRef.current, positions);
     performance.mark('atlas:graph-built');
     builtWithRef.current = { graph, colours: coloursRef.current, metrics: metricsRef.current };
     graphRef.current = graph;
-    // Big graphs: edges as 1-px GL lines (2 vertices instead of a 6-vertex quad
-    // each), nothing but nodes drawn while the camera moves, fewer labels.
-    const big = graph.size > 20_000;
+    // Big graphs: nothing but nodes drawn while the camera moves, edges as 1-px
+    // GL lines, fewer labels (sigmaSettings.ts).
+    const big = graph.size > HUGE_EDGES;
     const renderer: Renderer = new Sigma<NodeAttributes, EdgeAttributes>(graph, el, {
+      ...COMMON_SETTINGS,
       ...labelSettings(stateRef.current.labels, big),
-      ...(big ? { defaultEdgeType: 'line', edgeProgramClasses: { line: EdgeLineProgram } } : null),
-      allowInvalidContainer: true,
-      // zIndex sorting costs a sort of every item per refresh; only hover/selection use it.
-      zIndex: !big,
+      ...scaleSettings(graph.size),
       enableEdgeEvents: false,
-      hideEdgesOnMove: big,
-      hideLabelsOnMove: big,
-      labelFont: 'system-ui, sans-serif',
-      labelSize: 13,
-      labelWeight: '500',
-      labelColor: { color: '#1f2933' },
-      defaultEdgeColor: '#b8c0cc',
-      minCameraRatio: 0.02,
-      maxCameraRatio: 10,
-      stagePadding: 60,
       nodeReducer: (node, attrs) => {
         const s = stateRef.current;
         const hover = hoverRef.current;
@@ -174,12 +182,46 @@ export function NetworkView({ data, state, update, select, metrics, exporter }: 
     exporter.current = { toPNG: () => sigmaToPNG(renderer) };
     (window as unknown as { __atlasSigma?: Renderer }).__atlasSigma = renderer;
 
-    // Lay out what has no stored position; a short warm run when most are known.
-    // Started after the first frame is on screen (copying the graph for the worker takes a while).
-    const layoutTimer =
-      graph.order > 0 && placed < graph.order ? setTimeout(() => startLayout(layoutBudget(graph.order, placed > graph.order * 0.8)), 50) : undefined;
+    // Positions from the server's layout; only a server without the endpoint
+    // makes the browser lay out what has no stored position.
+    const abort = new AbortController();
+    let layoutTimer: ReturnType<typeof setTimeout> | undefined;
+    if (graph.order > 0) {
+      const query = layoutQueryRef.current;
+      const ready = cachedLayout('network', query);
+      // Intermediate positions are drawn only while nothing better is on screen and the graph is small enough to redraw often.
+      const showProgress = placed < graph.order * 0.8 && graph.size <= HUGE_EDGES;
+      if (ready) {
+        setLayoutStatus({ phase: 'done' });
+        publishLayout({ view: 'network', source: 'server', converged: ready.converged, iterations: ready.iterations, revision: ready.revision });
+      } else {
+        setLayoutStatus({ phase: 'running', progress: 0 });
+        fetchServerLayout(api, 'network', query, abort.signal, (p) => {
+          setLayoutStatus({ phase: 'running', progress: p.progress });
+          if (showProgress && !abort.signal.aborted) applyPositions(graph, p.positions);
+        })
+          .then((layout) => {
+            if (abort.signal.aborted) return;
+            if (!layout) {
+              // No layout endpoint: ForceAtlas2 in a browser worker, as before.
+              setLayoutStatus({ phase: 'idle' });
+              if (placed < graph.order) layoutTimer = setTimeout(() => startLayout(layoutBudget(graph.order, placed > graph.order * 0.8)), 50);
+              return;
+            }
+            applyPositions(graph, layout.positions);
+            savePositions(new Map(Object.entries(layout.positions)));
+            setLayoutStatus({ phase: 'done' });
+            publishLayout({ view: 'network', source: 'server', converged: layout.converged, iterations: layout.iterations, revision: layout.revision });
+          })
+          .catch((e: unknown) => {
+            if (abort.signal.aborted) return;
+            setLayoutStatus({ phase: 'error', message: e instanceof Error ? e.message : String(e) });
+          });
+      }
+    }
 
     return () => {
+      abort.abort();
       clearTimeout(cameraTimer);
       clearTimeout(layoutTimer);
       if (layoutRef.current?.isRunning()) layoutRef.current.stop({ draw: false });
@@ -192,7 +234,7 @@ export function NetworkView({ data, state, update, select, metrics, exporter }: 
     };
     // select/update are stable; colours and metrics are applied by the next effect.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [data]);
+  }, [data, layoutKey]);
 
   // Colours and sizes change in place (no relayout, camera kept). Skipped when
   // the graph was just built with these very colours and metrics: every
@@ -256,10 +298,7 @@ export function NetworkView({ data, state, update, select, metrics, exporter }: 
     if (Math.abs(c.x - d.x) + Math.abs(c.y - d.y) + Math.abs(c.ratio - d.ratio) > 1e-3) renderer.getCamera().setState(d);
   }, [state.camera]);
 
-  const zoom = (factor: number) => {
-    const camera = rendererRef.current?.getCamera();
-    if (camera) void camera.animate({ ratio: camera.getState().ratio / factor }, { duration: 250 });
-  };
+  const zoom = useCameraZoom(rendererRef);
   const fit = () => void rendererRef.current?.getCamera().animatedReset({ duration: 400 });
   const focusSelection = () => {
     const renderer = rendererRef.current;
@@ -287,6 +326,12 @@ export function NetworkView({ data, state, update, select, metrics, exporter }: 
     clearPositions();
     const graph = graphRef.current;
     if (!graph) return;
+    // Back to the shared server layout when there is one.
+    const server = cachedLayout('network', layoutQueryRef.current);
+    if (server) {
+      applyPositions(graph, server.positions);
+      return;
+    }
     const n = graph.order;
     let i = 0;
     graph.updateEachNodeAttributes((_, a) => {
@@ -296,6 +341,13 @@ export function NetworkView({ data, state, update, select, metrics, exporter }: 
     });
     startLayout(layoutBudget(n, false));
   };
+
+  // "Who collaborates with whom" is the collaboration view's question: suggested
+  // when there are many actors, or when only actors are shown (they are linked
+  // through projects, so alone they have no relationships here).
+  const actorCount = useMemo(() => data.nodes.reduce((n, node) => n + (node.label === 'Actor' ? 1 : 0), 0), [data.nodes]);
+  const onlyActors = state.filters.labels.length === 1 && state.filters.labels[0] === 'Actor';
+  const suggestCollaboration = actorCount > 0 && (actorCount > SUGGEST_COLLABORATION_ACTORS || onlyActors);
 
   return (
     <div className="network-view">
@@ -330,6 +382,13 @@ export function NetworkView({ data, state, update, select, metrics, exporter }: 
           />
         </label>
       </div>
+      <LayoutProgress status={layoutStatus} />
+      {!state.embed && suggestCollaboration && (
+        <aside className="view-hint" data-testid="collaboration-hint">
+          <span>{t('collab.hint', { count: actorCount })}</span>
+          <button type="button" onClick={() => update({ view: 'collaboration' })}>{t('collab.open')}</button>
+        </aside>
+      )}
       <Legend entries={colours.legend} title={t(`colourBy.${state.colourBy}`)} />
       <p className="sr-only">{t('network.srHint')}</p>
     </div>
