@@ -30,6 +30,9 @@ import { analyticsRouter } from './routes/analytics.ts';
 import { recommendationsRouter } from './routes/recommendations.ts';
 import { exportRouter, importRouter } from './routes/transfer.ts';
 import { docsRouter } from './routes/docs.ts';
+import { defaultReviewQueue, lazyQueue, reviewRouter } from './routes/review.ts';
+import { suggestionsRouter } from './routes/suggestions.ts';
+import type { ReviewQueue } from '@atlas/graph/review/index.ts';
 
 export interface AppDeps {
   store: GraphStore;
@@ -39,6 +42,8 @@ export interface AppDeps {
   tokens?: FileTokenStore;
   /** One analytics engine per app (projection/result caches); created when absent, exposed as app.locals.analytics. */
   analytics?: AnalyticsService;
+  /** The review queue (suggestions, submissions); default: next to the store (routes/review.ts). */
+  review?: ReviewQueue;
 }
 
 /**
@@ -99,6 +104,9 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/diff', diffRouter(store));
   api.use('/nodes', nodesRouter(store, guardWrite));
   api.use('/relationships', relationshipsRouter(store, guardWrite));
+  const reviewQueue = lazyQueue(deps.review ?? defaultReviewQueue(store, config));
+  api.use('/suggestions', suggestionsRouter(store, reviewQueue, guardWrite));
+  api.use('/review', reviewRouter(store, reviewQueue, guardWrite));
   api.use('/search', searchRouter(store));
   api.use('/places', placesRouter());
   api.use('/graph', graphRouter(store));
