@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { EmbeddedStore } from '@atlas/graph/store/embedded/index.ts';
@@ -11,4 +11,7 @@ describeReview('embedded', {
     await store.init();
     return { store, cleanup: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };
   },
+  // The queue file next to the app's data (trustApp's DATA_DIR).
+  persisted: async (dataDir) => (JSON.parse(readFileSync(path.join(dataDir, 'review.json'), 'utf8')) as { items: unknown[] }).items.length,
+
 });

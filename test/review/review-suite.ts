@@ -16,6 +16,8 @@ export interface ReviewSuiteOptions {
   /** The queue the app uses (the default one is used when absent). */
   queue?: () => ReviewQueue;
   overrides?: () => Record<string, string>;
+  /** How many items the backing persistence holds (checks the queue really lives there). */
+  persisted?: (dataDir: string) => Promise<number>;
 }
 
 export function describeReview(name: string, options: ReviewSuiteOptions) {
@@ -64,6 +66,7 @@ export function describeReview(name: string, options: ReviewSuiteOptions) {
       expect((await request(t.app).get('/api/review')).status).toBe(401);
       const pending = await request(t.app).get('/api/review?status=pending&source=nota').set(t.as.editor);
       expect(pending.body.items.length).toBe(items.length);
+      if (options.persisted) expect(await options.persisted(t.config.DATA_DIR)).toBe(items.length);
       expect((await request(t.app).get('/api/review?source=other-doc').set(t.as.editor)).body.items).toHaveLength(0);
       // Nothing pending is in the graph.
       expect((await request(t.app).get('/api/nodes?q=Universidad%20de%20Zaragoza')).body.items).toHaveLength(0);
