@@ -47,6 +47,15 @@ describe('extraction on unseen text', () => {
     expect(rels).toContain('ORGANISED Diputación de Huesca -> Jornadas de Innovación Pública 2025');
   });
 
+  it('reads collective actors and "the programme" back to the programme named before', () => {
+    const text = 'The Bilbao Open Data Programme brings together startups, universities and research centres. The Bizkaia Provincial Council finances the programme.';
+    const { actors, rels } = names(text);
+    expect(actors).toEqual(expect.arrayContaining(['Startups in the Bilbao Open Data Programme', 'Universities in the Bilbao Open Data Programme', 'Bizkaia Provincial Council']));
+    expect(rels).toContain('FUNDS Bizkaia Provincial Council -> Bilbao Open Data Programme');
+    expect(rels).toContain('PARTICIPATES_IN Research centres in the Bilbao Open Data Programme -> Bilbao Open Data Programme');
+    expect(rels.some((r) => r.startsWith('COLLABORATES_WITH Startups'))).toBe(false);
+  });
+
   it('is deterministic and reads HTML', () => {
     const html = `<p>El <b>Ajuntament de València</b> impulsa el Programa Ciutat Oberta &amp; més.</p>`;
     const a = extract(htmlToText(html));
@@ -81,7 +90,9 @@ describe('measured against the curated seed (issue 16.2)', () => {
     );
     expect(documents).toHaveLength(5);
     expect(total.actors.precision).toBeGreaterThanOrEqual(0.7);
-    expect(total.actors.recall).toBeGreaterThanOrEqual(0.75);
-    expect(total.relationships.recall).toBeGreaterThan(0.15);
+    // Issue 16.2 goal for actors: recall ≥ 85% at precision ≥ 70% (relationship goal, ≥ 50%, not reached yet).
+    expect(total.actors.recall).toBeGreaterThanOrEqual(0.85);
+    expect(total.relationships.recall).toBeGreaterThan(0.25);
+    expect(total.relationships.precision).toBeGreaterThanOrEqual(0.6);
   });
 });

@@ -377,6 +377,15 @@ class Builder {
   }
 }
 
+const COLLECTIVE_KINDS: Array<[RegExp, string]> = [
+  [/^(startups|start-ups|empresas emergentes)$/iu, 'startup'],
+  [/^(universities|universidades|universitats)$/iu, 'university'],
+  [/^(research centres|research centers|centros de investigaci[oó]n|centres de recerca)$/iu, 'research_centre'],
+  [/^(companies|empresas|empreses|smes|pymes)$/iu, 'company'],
+  [/^(ngos|ong|ongs|foundations|fundaciones|fundacions)$/iu, 'ngo'],
+];
+const COLLECTIVE = /(?<![\p{L}])(startups|start-ups|empresas emergentes|universities|universidades|universitats|research centres|research centers|centros de investigaci[oó]n|centres de recerca|companies|empresas|empreses|SMEs|pymes|NGOs|ONGs?|foundations|fundaciones|fundacions)(?![\p{L}])/gu;
+
 const ROMANCE_COUNCIL = /^(ayuntamiento|ajuntament|concello)$/;
 
 function councilName(placeName: string, lang: 'ca' | 'es' | 'en'): string {
@@ -567,6 +576,45 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     );
   }
 
+  const mainProject = () =>
+    [...b.nodes.values()].find((n) => n.rule === 'title:phase') ??
+    [...b.nodes.values()].filter((n) => n.label === 'Project' || n.label === 'Event').sort((x, y) => x.mentions[0].start - y.mentions[0].start)[0];
+
+  // 3b. "the programme", "this larger plan": the document's programme, or the last plan/strategy named before.
+  {
+    const main = mainProject();
+    for (const m of text.matchAll(/\b(?:the|this|that|el|este|aquest|la|esta|aquesta|dicho|dicha)\s+(?:larger\s+|overarching\s+|mismo\s+|same\s+)?(programme|program|programa|plan|strategy|estrategia|estratègia)\b/giu)) {
+      const word = foldText(m[1]);
+      let target = word.startsWith('program') ? main : undefined;
+      if (!target) {
+        const si = b.sentenceAt(m.index);
+        target = [...b.nodes.values()]
+          .filter((n) => n.label === 'Project' && /\b(plan|strategy|estrategia)\b/.test(foldText(n.name)))
+          .flatMap((n) => n.mentions.filter((x) => x.end <= m.index && b.sentenceAt(x.start) < si).map((x) => ({ n, at: x.start })))
+          .sort((x, y) => y.at - x.at)[0]?.n;
+      }
+      if (target) b.noteMention(target.key, { start: m.index, end: m.index + m[0].length });
+    }
+  }
+
+  // 3c. Collective actors named by category in a list ("startups, universities, research centres and the public").
+  {
+    const main = mainProject();
+    for (const s of sents) {
+      const found = [...s.text.matchAll(COLLECTIVE)];
+      if (found.length < 2) continue;
+      const itemHere = (b.bySentence.get(b.sentenceAt(s.start)) ?? []).map((x) => b.nodes.get(x.key)!).find((n) => n.label === 'Project' || n.label === 'Event');
+      const project = itemHere ?? main;
+      for (const m of found) {
+        const cat = COLLECTIVE_KINDS.find(([re]) => re.test(m[0]))!;
+        const start = s.start + m.index;
+        const label = m[0].charAt(0).toUpperCase() + m[0].slice(1);
+        const key = b.addNode({ label: 'Actor', kind: cat[1], name: project ? `${label} in the ${project.name}` : label, start, end: start + m[0].length, confidence: 0.5, rule: `collective:${cat[1]}` });
+        if (project) b.addRelationship('PARTICIPATES_IN', key, project.key, { start }, 0.5, 'collective', 'participant');
+      }
+    }
+  }
+
   // 4. Relationships: field lines, then sentence cues, then co-occurrence.
   const main =
     [...b.nodes.values()].find((n) => n.rule === 'title:phase') ??
@@ -620,6 +668,7 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
             const a = b.nodes.get(agent.key)!;
             const t = b.nodes.get(target.key)!;
             if (cue.toItem === 'INSPIRED_BY' || cue.toItem === 'PART_OF') {
+              if (a.label !== 'Actor' && t.label === 'Actor') continue;
               if (a.label !== 'Actor') b.addRelationship(cue.toItem, agent.key, target.key, { start: at }, cue.confidence, cue.rule);
               else if (t.label !== 'Actor') b.addRelationship('PARTICIPATES_IN', agent.key, target.key, { start: at }, cue.confidence - 0.1, cue.rule);
               else b.addRelationship(cue.toActor, agent.key, target.key, { start: at }, cue.confidence, cue.rule);
@@ -643,7 +692,7 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
         const t = b.nodes.get(y.key)!;
         if (a.key === t.key || a.label !== 'Actor') continue;
         if (t.label === 'Project' || t.label === 'Event') b.addRelationship('PARTICIPATES_IN', a.key, t.key, { start: s.start }, 0.35, 'co-occurrence');
-        else if (t.label === 'Actor' && x.start < y.start && !(a.rule.startsWith('municipality-list') && t.rule.startsWith('municipality-list'))) b.addRelationship('COLLABORATES_WITH', a.key, t.key, { start: s.start }, 0.3, 'co-occurrence');
+        else if (t.label === 'Actor' && x.start < y.start && !(a.rule.startsWith('municipality-list') && t.rule.startsWith('municipality-list')) && !(a.rule.startsWith('collective') && t.rule.startsWith('collective'))) b.addRelationship('COLLABORATES_WITH', a.key, t.key, { start: s.start }, 0.3, 'co-occurrence');
       }
     }
   }
