@@ -349,6 +349,26 @@ class Builder {
     return key;
   }
 
+  /** Folds candidate `from` into `into` (same thing named twice): names, aliases, mentions and relationships. */
+  merge(from: string, into: string) {
+    const a = this.nodes.get(from);
+    const b = this.nodes.get(into);
+    if (!a || !b || from === into) return;
+    for (const alias of [a.name, ...a.aliases]) if (alias !== b.name && !b.aliases.includes(alias)) b.aliases.push(alias);
+    for (const m of a.mentions) if (!b.mentions.some((x) => x.start === m.start)) b.mentions.push(m);
+    b.mentions.sort((x, y) => x.start - y.start);
+    b.confidence = Math.max(a.confidence, b.confidence);
+    this.nodes.delete(from);
+    for (const [si, list] of this.bySentence) this.bySentence.set(si, list.map((m) => (m.key === from ? { ...m, key: into } : m)));
+    for (const [k, r] of [...this.relationships]) {
+      if (r.from !== from && r.to !== from) continue;
+      this.relationships.delete(k);
+      const f = r.from === from ? into : r.from;
+      const t = r.to === from ? into : r.to;
+      if (f !== t) this.relationships.set(`${r.type}:${f}->${t}`, { ...r, key: `${r.type}:${f}->${t}`, from: f, to: t });
+    }
+  }
+
   noteMention(key: string, m: { start: number; end: number }) {
     const i = this.sentenceAt(m.start);
     const list = this.bySentence.get(i) ?? [];
@@ -519,6 +539,21 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     }
   });
 
+  // One organisation under several names that share an acronym ("CERISS Centro Estatal…", "Centre of Reference… (CERISS)").
+  {
+    const byAcronym = new Map<string, string>();
+    for (const n of [...b.nodes.values()].sort((x, y) => x.mentions[0].start - y.mentions[0].start)) {
+      if (n.label !== 'Actor') continue;
+      for (const form of [n.name, ...n.aliases]) {
+        if (!/^[\p{Lu}]{3,8}$/u.test(form)) continue;
+        const first = byAcronym.get(form);
+        if (first && b.nodes.has(first)) b.merge(n.key, first);
+        else byAcronym.set(form, n.key);
+        break;
+      }
+    }
+  }
+
   // A title line naming a phase or edition ("Municipis innovadors Fase 1") is the project the sheet is about.
   const titleLine = /^\s*(.+?)\s*$/mu.exec(text);
   if (titleLine && titleLine[1].length <= 120) {
@@ -645,6 +680,14 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
       const between = text.slice(x.end, y.start);
       if (/^\s*\(\s*$/.test(between) && text[y.end] === ')' && /\s/.test(text.slice(y.start, y.end)) && b.nodes.get(x.key)!.label === 'Actor' && b.nodes.get(y.key)!.label === 'Actor') b.addRelationship('PART_OF', x.key, y.key, x, 0.6, 'bracketed-parent');
     }
+  }
+  // "Action Plan: Spain Action Plan 2020-2024": the commitment belongs to the plan named on the line.
+  for (const line of text.matchAll(/^\s*(action\s+plan|plan\s+de\s+acci[oó]n|pla\s+d['’]acci[oó]|programa|programme|part\s+of)\s*:(.*)$/gimu)) {
+    if (!main) break;
+    const lineStart = line.index;
+    const lineEnd = line.index + line[0].length;
+    const named = allMentions.find((m) => m.start > lineStart + line[1].length && m.end <= lineEnd && b.nodes.get(m.key)!.label === 'Project' && m.key !== main.key);
+    if (named) b.addRelationship('PART_OF', main.key, named.key, { start: named.start }, 0.7, 'field:part-of');
   }
   for (const [si, list] of b.bySentence) {
     const s = sents[si];
