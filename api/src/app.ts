@@ -32,6 +32,7 @@ import { exportRouter, importRouter } from './routes/transfer.ts';
 import { docsRouter } from './routes/docs.ts';
 import { defaultReviewQueue, lazyQueue, reviewRouter } from './routes/review.ts';
 import { suggestionsRouter } from './routes/suggestions.ts';
+import { registerRouter } from './routes/register.ts';
 import type { ReviewQueue } from '@atlas/graph/review/index.ts';
 
 export interface AppDeps {
@@ -95,6 +96,9 @@ export function createApp(deps: AppDeps): express.Express {
   // Every write needs an editor token (api/src/auth); reads may be public (PUBLIC_READ).
   const guardWrite = requireRole('editor');
 
+  const reviewQueue = lazyQueue(deps.review ?? defaultReviewQueue(store, config));
+  // Self-registration is public (its own per-IP limit, honeypot, duplicate checks), even when reads are not.
+  api.use('/register', registerRouter(store, reviewQueue));
   api.use('/health', healthRouter(store));
   api.use(docsRouter());
   api.use('/me', meRouter(config.PUBLIC_READ));
@@ -104,7 +108,6 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/diff', diffRouter(store));
   api.use('/nodes', nodesRouter(store, guardWrite));
   api.use('/relationships', relationshipsRouter(store, guardWrite));
-  const reviewQueue = lazyQueue(deps.review ?? defaultReviewQueue(store, config));
   api.use('/suggestions', suggestionsRouter(store, reviewQueue, guardWrite));
   api.use('/review', reviewRouter(store, reviewQueue, guardWrite));
   api.use('/search', searchRouter(store));

@@ -5,13 +5,19 @@ import { WebUrlSchema, type GraphNode, type GraphRelationship, type NodeInput, t
 import type { GraphStore } from '../store/port.ts';
 import type { Extraction } from '../extraction/extract.ts';
 import type { MatchResult } from '../extraction/match.ts';
+import { findMunicipality } from '../places/gazetteer.ts';
 import type { ReviewItem, ReviewQueue, ReviewSource } from './model.ts';
 
 // Store-independent decisions on the queue: turning an extraction into items,
 // accepting (create, edit or merge) and rejecting. Writes go through the
 // GraphStore port, so both stores and the audit log see them as any other write.
 
-const newId = (prefix: string) => `${prefix}-${randomBytes(6).toString('hex')}`;
+function placeOf(ineCode: string) {
+  const m = findMunicipality(ineCode);
+  return m ? { municipality: m.name, province: m.province, region: m.region, country: 'ES', ineCode: m.ineCode, provinceCode: m.provinceCode, regionCode: m.regionCode } : undefined;
+}
+
+export const newId = (prefix: string) => `${prefix}-${randomBytes(6).toString('hex')}`;
 
 /** Items for the actors, projects and events of an extraction and the relationships between them. */
 export function itemsFromExtraction(
@@ -126,6 +132,9 @@ export async function acceptItem(store: GraphStore, queue: ReviewQueue, id: stri
         kind: proposal.kind,
         name: proposal.name,
         aliases: proposal.aliases,
+        ...(proposal.website ? { website: proposal.website } : {}),
+        ...(proposal.tags?.length ? { tags: proposal.tags } : {}),
+        ...(proposal.ineCode ? { place: placeOf(proposal.ineCode) } : {}),
         ...(options.edits ?? {}),
         provenance: [prov],
       } as NodeInput;

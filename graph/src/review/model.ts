@@ -26,6 +26,11 @@ export interface NodeProposal {
   name: string;
   aliases: string[];
   ineCode?: string;
+  website?: string;
+  /** Topic names or ids the organisation works on (kept as tags). */
+  tags?: string[];
+  /** Contact person, kept only with consent (self-registration). */
+  contact?: { name?: string; email?: string; consent: true };
 }
 
 export interface RelationshipProposal {
