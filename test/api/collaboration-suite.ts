@@ -146,6 +146,15 @@ export function describeCollaborationApi(name: string, open: () => Promise<{ sto
       expect((await request(t.app).get('/api/collaboration?levels=galactic')).status).toBe(400);
     });
 
+    it('is documented in the OpenAPI document with its filters and downloads', async () => {
+      const doc = (await request(t.app).get('/api/openapi.json').expect(200)).body;
+      const op = doc.paths['/api/collaboration']?.get;
+      expect(op).toBeDefined();
+      const names = op.parameters.map((p: { name: string }) => p.name);
+      expect(names).toEqual(expect.arrayContaining(['at', 'levels', 'kinds', 'region', 'items', 'format']));
+      expect(Object.keys(op.responses['200'].content)).toEqual(expect.arrayContaining(['application/json', 'text/csv', 'application/gexf+xml']));
+    });
+
     it('has a collaboration layout position for every actor it lists', async () => {
       let positions: Record<string, [number, number]> | null = null;
       for (let polls = 0; polls < 3000 && !positions; polls++) {

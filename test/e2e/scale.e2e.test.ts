@@ -108,7 +108,7 @@ describe('views at scale on the imported H2020 data set (e2e, Chromium)', () => 
         expect(n.y).toBeCloseTo(positions[n.id][1], 6);
       }
       const ratio = edgeLengthRatio(d);
-      expect(ratio).toBeLessThan(0.5);
+      expect(ratio).toBeLessThan(0.3); // 0.09 measured (random placement ≈ 1)
       expect(await page.getByTestId('layout-progress').count()).toBe(0);
       // Top bar: one row at 1280 px (a wrapped bar is twice as high as its buttons).
       const bar = await page.locator('header.topbar').boundingBox();
@@ -172,7 +172,7 @@ describe('views at scale on the imported H2020 data set (e2e, Chromium)', () => 
       const sizes = new Set(d.edges.map((e) => e.size.toFixed(3)));
       expect(sizes.size).toBeGreaterThan(3);
       expect(Math.max(...collab.links.weight)).toBeGreaterThan(2);
-      expect(edgeLengthRatio(d)).toBeLessThan(0.5);
+      expect(edgeLengthRatio(d)).toBeLessThan(0.3); // 0.16 measured
       // Legend: the 7 largest communities and "Other N communities" (8 entries, not folded).
       const legend = page.getByTestId('legend');
       expect(await legend.locator('li .swatch').count()).toBe(8);
