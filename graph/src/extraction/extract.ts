@@ -251,12 +251,11 @@ function spansIn(text: string, tokens: Token[]): Span[] {
     spans.push({ tokens: tokens.slice(from, to + 1), start: tokens[from].start, end: tokens[to].end, head: finalHead.head, headFold: finalHead.fold, properTail, owner, gluedAcronym, ownerPrefix });
   }
   // Link owned spans: the run right after "X's".
-  for (let i = 0; i < spans.length; i++) {
-    const s = spans[i];
-    if (!s.owner) continue;
+  const owners = spans.filter((s) => s.owner);
+  for (const s of owners) s.owner = undefined;
+  for (const s of owners) {
     const next = spans.find((o) => o.start > s.end && o.start - s.end <= 4);
     if (next) next.owner = s;
-    s.owner = undefined;
   }
   return spans;
 }
@@ -590,7 +589,8 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   // 3. Later mentions of a candidate's name or aliases (THIVIC, Las Naves, CERISS…).
   for (const node of [...b.nodes.values()]) {
     if (node.label === 'Place') continue;
-    for (const form of [node.name, ...node.aliases]) {
+    // A code's title line is a description, not another name to look for.
+    for (const form of node.rule === 'code' ? [node.name] : [node.name, ...node.aliases]) {
       if (form.length < 3) continue;
       const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu'))) {
