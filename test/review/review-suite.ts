@@ -110,6 +110,12 @@ export function describeReview(name: string, options: ReviewSuiteOptions) {
       expect(ids.some((id) => id.startsWith('sug-'))).toBe(false);
     });
 
+    it('the routes are in the OpenAPI document', async () => {
+      const doc = await request(t.app).get('/api/openapi.json');
+      expect(doc.status).toBe(200);
+      expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/suggestions', '/api/review', '/api/review/{id}/accept', '/api/review/{id}/reject', '/api/register']));
+    });
+
     it('bad input is a 400 problem and queues nothing', async () => {
       const before = (await request(t.app).get('/api/review').set(t.as.editor)).body.items.length;
       const res = await request(t.app).post('/api/suggestions').set(t.as.editor).send({ text: '', title: '' });

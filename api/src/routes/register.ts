@@ -4,6 +4,7 @@ import { ACTOR_KINDS, ConflictError, IdSchema, ValidationError, WebUrlSchema, ty
 import { bestMatch, nameSimilarity } from '@atlas/graph/extraction/index.ts';
 import { findMunicipality } from '@atlas/graph/places/index.ts';
 import { newId, type ReviewItem, type ReviewQueue } from '@atlas/graph/review/index.ts';
+import { documentRoute } from '../openapi/registry.ts';
 
 // POST /api/register (issue 16.4): an organisation proposes itself. Public (no
 // token), so it is abuse-resistant without a third-party captcha: a rate limit
@@ -37,6 +38,16 @@ export interface RegisterOptions {
   perIp?: number;
   windowMs?: number;
 }
+
+documentRoute({
+  method: 'post',
+  path: '/api/register',
+  operationId: 'registerOrganisation',
+  tag: 'Review',
+  summary: 'Public self-registration of an organisation and its collaborations; waits in the review queue (per-IP limit, honeypot, duplicate checks, contact only with consent)',
+  body: { schema: RegisterBody, name: 'Registration' },
+  responses: { 202: { description: 'Queued for review' }, 409: { description: 'Already on the map or already pending' }, 429: { description: 'Too many registrations from this address' } },
+});
 
 export function registerRouter(store: GraphStore, queue: () => Promise<ReviewQueue>, options: RegisterOptions = {}): Router {
   const router = Router();

@@ -6,6 +6,7 @@ import { FileReviewQueue, Neo4jReviewQueue, REVIEW_STATUSES, acceptItem, rejectI
 import type { Config } from '../config.ts';
 import { writeContext } from '../http/actor.ts';
 import { parseRequest } from '../http/validate.ts';
+import { documentRoute } from '../openapi/registry.ts';
 import { limitParam, listOf, single } from '../http/params.ts';
 
 // The review queue over HTTP (issue 16.3). Editors only: a viewer never sees
@@ -47,6 +48,11 @@ const AcceptBody = z
   })
   .strict();
 const RejectBody = z.object({ reason: z.string().max(1000).optional() }).strict();
+
+documentRoute({ method: 'get', path: '/api/review', operationId: 'listReviewItems', tag: 'Review', summary: 'The review queue (editors only): suggestions and submissions by status, source, origin, batch', query: ListQuery, responses: { 200: { description: 'Items, oldest first' } }, write: true });
+documentRoute({ method: 'get', path: '/api/review/{id}', operationId: 'getReviewItem', tag: 'Review', summary: 'One review item', params: ItemParams, responses: { 200: { description: 'The item' }, 404: { description: 'No such item' } }, write: true });
+documentRoute({ method: 'post', path: '/api/review/{id}/accept', operationId: 'acceptReviewItem', tag: 'Review', summary: 'Accept a pending item (optionally with edits, or merged into an existing node): written to the graph with provenance', params: ItemParams, body: { schema: AcceptBody, name: 'AcceptReviewItem' }, responses: { 200: { description: 'The item and the node or relationship written' }, 409: { description: 'Already decided, or an end of the relationship is not accepted yet' } }, write: true });
+documentRoute({ method: 'post', path: '/api/review/{id}/reject', operationId: 'rejectReviewItem', tag: 'Review', summary: 'Reject a pending item', params: ItemParams, body: { schema: RejectBody, name: 'RejectReviewItem' }, responses: { 200: { description: 'The item' }, 409: { description: 'Already decided' } }, write: true });
 
 export function reviewRouter(store: GraphStore, queue: () => Promise<ReviewQueue>, guardEditor: RequestHandler): Router {
   const router = Router();

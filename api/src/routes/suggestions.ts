@@ -5,6 +5,7 @@ import { bestMatch, extract, toPlainText } from '@atlas/graph/extraction/index.t
 import { itemsFromExtraction, matchCandidates, type ReviewQueue } from '@atlas/graph/review/index.ts';
 import { writeContext } from '../http/actor.ts';
 import { parseRequest } from '../http/validate.ts';
+import { documentRoute } from '../openapi/registry.ts';
 
 // POST /api/suggestions (issue 16.1): a document (plain text, Markdown or HTML)
 // with its title/URL/date → candidate actors, places, projects/programmes/events
@@ -26,6 +27,17 @@ const SuggestBody = z
   })
   .strict()
   .refine((b) => !b.text.includes('\u0000'), { path: ['text'], message: 'must not contain NUL characters' });
+
+documentRoute({
+  method: 'post',
+  path: '/api/suggestions',
+  operationId: 'suggestFromDocument',
+  tag: 'Review',
+  summary: 'A document (text, Markdown, HTML) → candidate actors, places, projects/events and relationships with quotes, offsets, confidence and rule, matched to existing nodes; queued for review unless dryRun',
+  body: { schema: SuggestBody, name: 'SuggestionRequest' },
+  responses: { 200: { description: 'Candidates (dry run, nothing queued)' }, 201: { description: 'Candidates, queued as pending review items' } },
+  write: true,
+});
 
 export function suggestionsRouter(store: GraphStore, queue: () => Promise<ReviewQueue>, guardEditor: RequestHandler): Router {
   const router = Router();
