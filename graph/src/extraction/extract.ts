@@ -704,7 +704,8 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
         const left = items.filter((x) => x.end <= at);
         const right = items.filter((x) => x.start >= end);
         if (!left.length || !right.length) continue;
-        const agents = cue.order === 'agent-first' ? [left[left.length - 1]] : right.slice(0, 1);
+        // The nearest name before the cue, and the sentence's subject (its first name) when that is another one.
+        const agents = cue.order === 'agent-first' ? [...new Set([left[left.length - 1], left[0]])] : right.slice(0, 1);
         const targets = cue.order === 'agent-first' ? right : left.slice(-1);
         for (const agent of agents) {
           for (const target of targets) {
@@ -737,6 +738,16 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
         if (t.label === 'Project' || t.label === 'Event') b.addRelationship('PARTICIPATES_IN', a.key, t.key, { start: s.start }, 0.35, 'co-occurrence');
         else if (t.label === 'Actor' && x.start < y.start && !(a.rule.startsWith('municipality-list') && t.rule.startsWith('municipality-list')) && !(a.rule.startsWith('collective') && t.rule.startsWith('collective'))) b.addRelationship('COLLABORATES_WITH', a.key, t.key, { start: s.start }, 0.3, 'co-occurrence');
       }
+    }
+  }
+
+  // The lead of a project part of a larger one takes part in the larger one too (lower confidence).
+  for (const lead of [...b.relationships.values()]) {
+    if (lead.type !== 'PARTICIPATES_IN' || lead.role !== 'lead') continue;
+    for (const part of [...b.relationships.values()]) {
+      if (part.type !== 'PART_OF' || part.from !== lead.to) continue;
+      if (b.nodes.get(part.to)!.label === 'Actor') continue;
+      b.addRelationship('PARTICIPATES_IN', lead.from, part.to, { start: part.quoteStart }, 0.45, 'inferred:lead-of-part', 'partner');
     }
   }
 
