@@ -3,7 +3,7 @@
 // its candidates are aligned to the hand-curated nodes and relationships that
 // cite that document. Prints precision/recall of actors and relationships per
 // document and overall; `npx tsx bench/src/extraction.ts` or as a bench section.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { DOCUMENTS, seedDataset, sourcePath } from '@atlas/seeds';
 import { evaluate, extract, type Evaluation, type GoldNode, type GoldRelationship } from '@atlas/graph/extraction/index.ts';
@@ -80,4 +80,8 @@ export const extractionSection = {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const result = await extractionSection.run({ quick: true, log: (m) => console.log(m) });
   for (const n of result.notes) console.log(n);
+  // Same place and shape as the bench runner's results (bench/results/<section>.json).
+  const out = new URL('../results/extraction.json', import.meta.url);
+  writeFileSync(out, JSON.stringify({ ...result, at: new Date().toISOString(), documents: measureSeedExtraction().documents }, null, 2) + '\n');
+  console.log(`written ${out.pathname}`);
 }
