@@ -59,6 +59,8 @@ export const extractionSection = {
         details: {
           actorP: pct(e.actors.precision),
           actorR: pct(e.actors.recall),
+          // Strict: each curated actor counted once, so a duplicate candidate is wrong.
+          actorStrictP: pct(e.actors.candidates ? e.actors.found / e.actors.candidates : 1),
           actors: `${e.actors.found}/${e.actors.gold} (${e.actors.candidates} cand.)`,
           relP: pct(e.relationships.precision),
           relR: pct(e.relationships.recall),

@@ -29,7 +29,8 @@ export interface Figures {
 }
 
 export interface Evaluation {
-  actors: Figures & { missed: string[]; wrong: string[] };
+  /** strictPrecision: a second candidate for an actor already found counts as wrong (a duplicate to merge in review). */
+  actors: Figures & { missed: string[]; wrong: string[]; strictPrecision: number };
   relationships: Figures & { typedCorrect: number; typedPrecision: number; typedRecall: number };
   /** Relationships found by a sentence cue or field line only (no co-occurrence guesses). */
   cueRelationships: Figures;
@@ -53,6 +54,7 @@ export function evaluate(extraction: Extraction, goldNodes: GoldNode[], goldRela
   const foundActors = new Set(actorCandidates.map((n) => align.get(n.key)).filter((id): id is string => !!id));
   const actors = {
     ...figures(actorCandidates.length, actorCandidates.filter((n) => align.get(n.key)).length, goldActors.length, goldActors.filter((g) => foundActors.has(g.id)).length),
+    strictPrecision: ratio(foundActors.size, actorCandidates.length),
     missed: goldActors.filter((g) => !foundActors.has(g.id)).map((g) => g.name),
     wrong: actorCandidates.filter((n) => !align.get(n.key)).map((n) => n.name),
   };
