@@ -5,7 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import type { TopologyChunk, TopologyRelationship } from '../store/port.ts';
 import { csrFromEdgeList, EdgeAccumulator } from './csr.ts';
-import { buildProjection, projectionKey, type CsrGraph } from './projection.ts';
+import { buildProjection, filterByMask, inducedSubgraph, projectionKey, type CsrGraph, type ProjectionOptions } from './projection.ts';
+import { mulberry32 } from './rng.ts';
+import { ACTOR_KINDS, EVENT_KINDS, LEVELS } from '../model/vocabulary.ts';
 import { loadFixture } from './reference/fixtures.ts';
 
 function edgesOf(graph: CsrGraph): Array<[string, string, number]> {
@@ -156,6 +158,82 @@ describe('collaboration projection', () => {
   it('gives a canonical key for equivalent option sets', () => {
     expect(projectionKey({ levels: ['local', 'regional'] })).toBe(projectionKey({ projection: 'collaboration', levels: ['regional', 'local', 'local'] }));
     expect(projectionKey({ projection: 'full' })).not.toBe(projectionKey({}));
+  });
+});
+
+/** Actors of every level and kind, projects (no level), events (kinds, some with a level), shared items and direct links. */
+function mixedChunks(eventLevels: boolean): TopologyChunk[] {
+  const rng = mulberry32(5);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rng() * list.length)];
+  const actors = Array.from({ length: 80 }, (_, i) => ({ id: `a${String(i).padStart(2, '0')}`, label: 'Actor' as const, kind: pick(ACTOR_KINDS), level: pick(LEVELS) }));
+  const projects = Array.from({ length: 15 }, (_, i) => ({ id: `p${i}`, label: 'Project' as const, kind: 'project' }));
+  const events = Array.from({ length: 6 }, (_, i) => ({ id: `e${i}`, label: 'Event' as const, kind: pick(EVENT_KINDS), ...(eventLevels && i % 2 ? { level: pick(LEVELS) } : {}) }));
+  const relationships: TopologyRelationship[] = [];
+  for (const actor of actors) {
+    for (let j = 0; j < 3; j++) relationships.push({ id: `r${relationships.length}`, type: 'PARTICIPATES_IN', from: actor.id, to: pick(projects).id });
+    if (rng() < 0.3) relationships.push({ id: `r${relationships.length}`, type: 'SPOKE_AT', from: actor.id, to: pick(events).id });
+    if (rng() < 0.5) relationships.push({ id: `r${relationships.length}`, type: 'COLLABORATES_WITH', from: actor.id, to: pick(actors).id, weight: 1 + Math.floor(rng() * 3) });
+  }
+  return [{ nodes: [...actors, ...projects, ...events], relationships }];
+}
+
+describe('filters as a node mask over the unfiltered CSR', () => {
+  const filters: ProjectionOptions[] = [
+    { levels: ['local'] },
+    { levels: ['regional', 'international'] },
+    { kinds: ['university', 'company'] },
+    { kinds: ['ngo'], levels: ['national', 'local'] },
+    { kinds: ['conference', 'university'] }, // an event kind: events are filtered too
+    { levels: [] },
+  ];
+
+  it('gives what a fresh build with the filter gives, or null when it cannot', async () => {
+    for (const projection of ['collaboration', 'full'] as const) {
+      for (const eventLevels of [false, true]) {
+        const chunks = mixedChunks(eventLevels);
+        const base = await buildProjection(chunks, { projection });
+        for (const filter of filters) {
+          const options = { projection, ...filter };
+          const masked = filterByMask(base, options);
+          const label = `${projection} events with levels: ${eventLevels} ${JSON.stringify(filter)}`;
+          // Collaboration: a filter that would also drop shared items changes weights, so no mask.
+          const itemsDropped = projection === 'collaboration' && ((eventLevels && !!filter.levels?.length) || filter.kinds?.includes('conference'));
+          if (itemsDropped) {
+            expect(masked, label).toBeNull();
+            continue;
+          }
+          expect(masked, label).not.toBeNull();
+          const fresh = await buildProjection(chunks, options);
+          expect(masked!.ids, label).toEqual(fresh.ids);
+          expect(edgesOf(masked!), label).toEqual(edgesOf(fresh));
+          expect(Array.from(masked!.levelCodes), label).toEqual(Array.from(fresh.levelCodes));
+          expect(masked!.n, label).toBeLessThanOrEqual(base.n);
+          expectCsrInvariants(masked!);
+        }
+      }
+    }
+  });
+
+  it('declines what a mask cannot express: types, dates, another projection, an already filtered graph', async () => {
+    const chunks = mixedChunks(false);
+    const base = await buildProjection(chunks);
+    expect(filterByMask(base, {})).toBe(base);
+    expect(filterByMask(base, { types: ['COLLABORATES_WITH'] })).toBeNull();
+    expect(filterByMask(base, { at: '2020-01-01' })).toBeNull();
+    expect(filterByMask(base, { projection: 'full', levels: ['local'] })).toBeNull();
+    const local = await buildProjection(chunks, { levels: ['local'] });
+    expect(filterByMask(local, { levels: ['local'] })).toBeNull();
+    expect(filterByMask(filterByMask(base, { levels: ['local'] })!, { levels: ['local'] })).toBeNull();
+  });
+
+  it('keeps shared memory and the id lookup of the induced subgraph', async () => {
+    const base = await buildProjection(mixedChunks(false));
+    const keep = new Uint8Array(base.n).map((_, i) => (i % 3 === 0 ? 1 : 0));
+    const sub = inducedSubgraph(base, keep);
+    expect(sub.targets.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(sub.ids).toEqual(base.ids.filter((_, i) => i % 3 === 0));
+    for (let i = 0; i < sub.n; i++) expect(sub.indexOf(sub.ids[i])).toBe(i);
+    expectCsrInvariants(sub);
   });
 });
 

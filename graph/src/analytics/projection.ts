@@ -55,12 +55,21 @@ export class CsrGraph implements CsrTopology {
   /** Index into `kindNames` per node. */
   readonly kindCodes: Uint16Array;
   readonly kindNames: string[];
+  /**
+   * How the graph was built: its projection kind and, for a collaboration graph,
+   * what its shared items carry (whether any has a level, which labels occur).
+   * `filterByMask` needs it to know when a node mask gives the same graph as a
+   * fresh build; absent on derived graphs.
+   */
+  readonly provenance?: ProjectionProvenance;
   private readonly index: Map<string, number>;
 
   constructor(
     topology: CsrTopology,
     nodes: { ids: string[]; index: Map<string, number>; labelCodes: Uint8Array; levelCodes: Int8Array; kindCodes: Uint16Array; kindNames: string[] },
+    provenance?: ProjectionProvenance,
   ) {
+    this.provenance = provenance;
     this.n = topology.n;
     this.m = topology.m;
     this.offsets = topology.offsets;
@@ -97,6 +106,93 @@ export class CsrGraph implements CsrTopology {
   }
 }
 
+/** What `filterByMask` needs to know about an unfiltered projection. */
+export interface ProjectionProvenance {
+  projection: ProjectionKind;
+  /** Built with no level/kind/type/date filter. */
+  unfiltered: boolean;
+  /** Collaboration: shared items (kept, linked or not) that carry a level. */
+  itemsWithLevel: number;
+  /** Collaboration: labels of the shared items. */
+  itemLabels: NodeLabel[];
+}
+
+/**
+ * A level/kind filter applied to an unfiltered projection as a node mask: the
+ * kept nodes' rows are compacted into a new CSR in one O(n + m) pass over the
+ * typed arrays, with no store read and no re-projection. Returns null when the
+ * mask would not give what a fresh build with `options` gives: a relationship
+ * type or date filter, a different projection kind, or (collaboration) a filter
+ * that would also drop shared items (an item with a level under a level filter,
+ * an item label whose vocabulary has a listed kind), which changes edge weights.
+ */
+export function filterByMask(base: CsrGraph, options: ProjectionOptions): CsrGraph | null {
+  const p = base.provenance;
+  if (!p?.unfiltered || (options.projection ?? 'collaboration') !== p.projection) return null;
+  if (options.types?.length || options.at !== undefined) return null;
+  const levels = options.levels?.length ? new Set<string>(options.levels) : null;
+  const kinds = options.kinds?.length ? new Set(options.kinds) : null;
+  if (!levels && !kinds) return base;
+  const filteredLabel = (label: NodeLabel) => !!kinds && (KINDS_BY_LABEL[label] ?? []).some((kind) => kinds.has(kind));
+  if (p.projection === 'collaboration' && ((levels && p.itemsWithLevel > 0) || p.itemLabels.some(filteredLabel))) return null;
+  const n = base.n;
+  const keep = new Uint8Array(n);
+  const labelFiltered = NODE_LABELS.map(filteredLabel);
+  const levelKept = LEVELS.map((level) => !levels || levels.has(level));
+  const kindKept = base.kindNames.map((kind) => !kinds || kinds.has(kind));
+  for (let i = 0; i < n; i++) {
+    const level = base.levelCodes[i];
+    keep[i] = (level < 0 || levelKept[level]) && (!labelFiltered[base.labelCodes[i]] || kindKept[base.kindCodes[i]]) ? 1 : 0;
+  }
+  return inducedSubgraph(base, keep);
+}
+
+/** The subgraph on the nodes with keep[i] = 1 (ids stay sorted; arrays shared like the base's). */
+export function inducedSubgraph(base: CsrGraph, keep: Uint8Array): CsrGraph {
+  const { n, offsets, targets, weights } = base;
+  const newIndex = new Int32Array(n).fill(-1);
+  let count = 0;
+  for (let i = 0; i < n; i++) if (keep[i]) newIndex[i] = count++;
+  const shared = targets.buffer instanceof SharedArrayBuffer;
+  const newOffsets = shared ? new Int32Array(new SharedArrayBuffer((count + 1) * 4)) : new Int32Array(count + 1);
+  let entries = 0;
+  for (let u = 0; u < n; u++) {
+    if (!keep[u]) continue;
+    for (let k = offsets[u], end = offsets[u + 1]; k < end; k++) if (keep[targets[k]]) entries++;
+  }
+  const newTargets = shared ? new Int32Array(new SharedArrayBuffer(entries * 4)) : new Int32Array(entries);
+  const newWeights = shared ? new Float64Array(new SharedArrayBuffer(entries * 8)) : new Float64Array(entries);
+  const ids: string[] = new Array(count);
+  const index = new Map<string, number>();
+  const labelCodes = new Uint8Array(count);
+  const levelCodes = new Int8Array(count);
+  const kindCodes = new Uint16Array(count);
+  let out = 0;
+  for (let u = 0; u < n; u++) {
+    const nu = newIndex[u];
+    if (nu < 0) continue;
+    newOffsets[nu] = out;
+    // Rows stay sorted: the renumbering is monotone.
+    for (let k = offsets[u], end = offsets[u + 1]; k < end; k++) {
+      const v = newIndex[targets[k]];
+      if (v < 0) continue;
+      newTargets[out] = v;
+      newWeights[out] = weights[k];
+      out++;
+    }
+    ids[nu] = base.ids[u];
+    index.set(base.ids[u], nu);
+    labelCodes[nu] = base.labelCodes[u];
+    levelCodes[nu] = base.levelCodes[u];
+    kindCodes[nu] = base.kindCodes[u];
+  }
+  newOffsets[count] = out;
+  return new CsrGraph(
+    { n: count, m: out / 2, offsets: newOffsets, targets: newTargets, weights: newWeights },
+    { ids, index, labelCodes, levelCodes, kindCodes, kindNames: base.kindNames },
+  );
+}
+
 /** Canonical key of a set of projection options (for caches). */
 export function projectionKey(options: ProjectionOptions = {}): string {
   const sorted = (values?: readonly string[]) => (values?.length ? [...new Set(values)].sort().join(',') : '*');
@@ -116,6 +212,7 @@ export class ProjectionBuilder {
   private readonly allTypes: boolean;
   private readonly at: string | undefined;
   private readonly kindsByLabelFiltered = new Map<NodeLabel, boolean>();
+  private readonly unfiltered: boolean;
 
   private readonly nodes: TopologyNode[] = [];
   /**
@@ -139,6 +236,7 @@ export class ProjectionBuilder {
     this.levels = options.levels?.length ? new Set(options.levels) : null;
     this.kinds = options.kinds?.length ? new Set(options.kinds) : null;
     this.at = options.at;
+    this.unfiltered = !this.levels && !this.kinds && !options.types?.length && options.at === undefined;
     const requested = options.types?.length ? new Set(options.types) : null;
     if (this.projection === 'collaboration') {
       const linking: RelationshipType[] = [...SHARED_ITEM_TYPES, 'COLLABORATES_WITH'];
@@ -214,11 +312,16 @@ export class ProjectionBuilder {
     const graphIds: string[] = [];
     const itemOfKey = new Int32Array(keyCount).fill(-1); // shared items, numbered 0..items-1
     let items = 0;
+    let itemsWithLevel = 0;
+    const itemLabels = new Set<NodeLabel>();
     for (let key = 0; key < keyCount; key++) {
       const a = nodeOfKey[key];
       if (a < 0) continue; // referenced but not (kept) in the graph
-      if (collaboration && this.nodes[a].label !== 'Actor') itemOfKey[key] = items++;
-      else graphIds.push(keyIds[key]);
+      if (collaboration && this.nodes[a].label !== 'Actor') {
+        itemOfKey[key] = items++;
+        if (this.nodes[a].level) itemsWithLevel++;
+        itemLabels.add(this.nodes[a].label);
+      } else graphIds.push(keyIds[key]);
     }
     graphIds.sort();
     const n = graphIds.length;
@@ -270,7 +373,11 @@ export class ProjectionBuilder {
     }
     if (partItem.length) addSharedItemCliques(acc, items, n, partItem, partActor);
     const topology = acc.toCsr(n, shared);
-    return new CsrGraph(topology, { ids: graphIds, index, labelCodes, levelCodes, kindCodes, kindNames });
+    return new CsrGraph(
+      topology,
+      { ids: graphIds, index, labelCodes, levelCodes, kindCodes, kindNames },
+      { projection: this.projection, unfiltered: this.unfiltered, itemsWithLevel, itemLabels: [...itemLabels] },
+    );
   }
 }
 
