@@ -9,6 +9,8 @@ import {
   type RelationshipInput,
   type WriteContext,
 } from '@atlas/graph';
+import { AnalyticsService } from '@atlas/graph/analytics/service.ts';
+import { buildProjection, type CsrGraph, type ProjectionOptions } from '@atlas/graph/analytics/projection.ts';
 
 // The one contract every GraphStore adapter must meet. `open` must return a
 // fresh, EMPTY store each time it is called (it is called before every test)
@@ -671,6 +673,99 @@ export function describeStoreContract(name: string, open: OpenStore): void {
       });
     });
 
+    describe('change feed', () => {
+      it('gives the entries of every write after a revision, whole writes in seq order, and says when there are too many', async () => {
+        const start = await store.revision();
+        await node({ id: 'a', label: 'Actor', name: 'A' });
+        await node({ id: 'b', label: 'Actor', name: 'B' });
+        await rel({ id: 'ab', type: 'COLLABORATES_WITH', from: 'a', to: 'b' });
+        await store.deleteNode('a', ana, { detach: true });
+        const all = await store.changesSince(start);
+        expect(all.more).toBe(false);
+        expect(all.items.map((e) => [e.revision - start, e.op, e.id])).toEqual([
+          [1, 'create', 'a'],
+          [2, 'create', 'b'],
+          [3, 'create', 'ab'],
+          [4, 'delete', 'ab'],
+          [4, 'delete', 'a'],
+        ]);
+        for (let i = 1; i < all.items.length; i++) expect(all.items[i].seq).toBe(all.items[i - 1].seq + 1);
+        expect(all.items[2].after).toMatchObject({ from: 'a', to: 'b', type: 'COLLABORATES_WITH' });
+        expect((await store.changesSince(start + 3)).items.map((e) => e.id)).toEqual(['ab', 'a']);
+        expect(await store.changesSince(start + 4)).toEqual({ items: [], more: false });
+        expect(await store.changesSince(start, { limit: 4 })).toEqual({ items: [], more: true });
+        // A bulk write of more entries than the limit: `more`, not a part of it.
+        const many = Array.from({ length: 120 }, (_, i) => ({ id: `m${i}`, label: 'Topic' as const, name: `M${i}` }));
+        await store.bulkUpsert({ nodes: many, relationships: [] }, { mode: 'merge' }, ana);
+        expect((await store.changesSince(start + 4)).items).toHaveLength(120);
+        expect(await store.changesSince(start + 4, { limit: 100 })).toEqual({ items: [], more: true });
+        await rejection(store.changesSince(-1), ValidationError);
+        await rejection(store.changesSince(start, { limit: 0 }), ValidationError);
+      });
+
+      it('keeps the analytics topology current from the feed: writes never trigger a full topology read', async () => {
+        await fixture();
+        let fullReads = 0;
+        const streamTopology = store.streamTopology.bind(store);
+        store.streamTopology = (options) => {
+          fullReads++;
+          return streamTopology(options);
+        };
+        const analytics = new AnalyticsService(store, { useWorkers: false });
+        try {
+          const fresh = async (options: ProjectionOptions) => describeProjection(await buildProjection(streamTopology(), options));
+          const first = await analytics.centrality('degree');
+          expect(fullReads).toBe(1);
+          expect(first.revision).toBe(await store.revision());
+          // Every kind of write, one at a time and concurrently.
+          await node({ id: 'a5', label: 'Actor', name: 'Five', level: 'local', kind: 'lab' });
+          await rel({ id: 'r-a5-p1', type: 'PARTICIPATES_IN', from: 'a5', to: 'p1' });
+          await store.updateNode('a4', { level: 'local' }, ana);
+          await store.updateRelationship('r-a3-a4', { properties: { weight: 3 } }, ana);
+          await store.deleteRelationship('r-a2-p2', ana);
+          await store.deleteNode('a3', ana, { detach: true });
+          const degree = await analytics.centrality('degree');
+          await Promise.all([
+            store.bulkUpsert({ nodes: [{ id: 'a6', label: 'Actor', name: 'Six' }], relationships: [{ id: 'r-a6-p2', type: 'PARTICIPATES_IN', from: 'a6', to: 'p2' }] }, { mode: 'merge' }, ana),
+            rel({ id: 'r-a5-a1', type: 'COLLABORATES_WITH', from: 'a5', to: 'a1' }),
+          ]);
+          for (const options of [{}, { projection: 'full' as const }, { levels: ['local' as const] }, { projection: 'full' as const, at: '2021-06-01' }]) {
+            expect(describeProjection(await analytics.projection(options)), JSON.stringify(options)).toEqual(await fresh(options));
+          }
+          expect(fullReads).toBe(1);
+          expect(analytics.topology.fullReads).toBe(1);
+          expect(analytics.topology.revision).toBe(await store.revision());
+          expect(degree.scores.find((s) => s.id === 'a5')?.score).toBeGreaterThan(0);
+          expect(degree.scores.some((s) => s.id === 'a3')).toBe(false);
+        } finally {
+          await analytics.close();
+        }
+      });
+
+      it('serves the last centrality marked stale, with its revision, while the new one computes', async () => {
+        await fixture();
+        const analytics = new AnalyticsService(store, { useWorkers: false });
+        try {
+          const before = await analytics.centrality('degree', { staleAfterMs: 0 });
+          expect(before.stale).toBeUndefined();
+          await rel({ id: 'r-a4-p1', type: 'PARTICIPATES_IN', from: 'a4', to: 'p1' });
+          const stale = await analytics.centrality('degree', { staleAfterMs: 0 });
+          expect(stale).toMatchObject({ stale: true, revision: before.revision });
+          expect(stale.scores).toEqual(before.scores);
+          // The recomputation started by that call lands; the next call is current.
+          let current = stale;
+          while (current.stale) current = await analytics.centrality('degree', { staleAfterMs: 0 });
+          expect(current.revision).toBe(before.revision + 1);
+          expect(current.scores.find((s) => s.id === 'a4')!.score).toBeGreaterThan(before.scores.find((s) => s.id === 'a4')!.score);
+          // Without staleAfterMs a call waits for the current revision.
+          await rel({ id: 'r-a4-p2', type: 'PARTICIPATES_IN', from: 'a4', to: 'p2' });
+          expect(await analytics.centrality('degree')).toMatchObject({ revision: before.revision + 2 });
+        } finally {
+          await analytics.close();
+        }
+      });
+    });
+
     describe('export', () => {
       it('exports every node and relationship in chunks, and the lean topology', async () => {
         await fixture();
@@ -693,4 +788,13 @@ export function describeStoreContract(name: string, open: OpenStore): void {
       });
     });
   });
+}
+
+/** A projection as comparable data: ids, and each node's neighbours with weights. */
+function describeProjection(graph: CsrGraph): { ids: string[]; links: string[] } {
+  const links: string[] = [];
+  for (let i = 0; i < graph.n; i++) {
+    for (let e = graph.offsets[i]; e < graph.offsets[i + 1]; e++) links.push(`${graph.ids[i]}→${graph.ids[graph.targets[e]]}:${graph.weights[e]}`);
+  }
+  return { ids: [...graph.ids], links: links.sort() };
 }

@@ -40,13 +40,15 @@ export const SummaryQuery = z.object({ at: atParam, levels: levelsParam, kinds: 
 const CentralityResponse = z.object({
   measure: z.enum(CENTRALITY_MEASURES),
   projection: z.enum(['collaboration', 'full']),
-  revision: z.number().int(),
+  revision: z.number().int().describe('Store revision the scores were computed at'),
+  stale: z.boolean().describe('true: the store has changed since `revision` and the new scores are being computed; ask again shortly'),
   total: z.number().int(),
   items: z.array(z.object({ id: z.string(), name: z.string(), score: z.number(), rank: z.number().int().describe('1 = highest; ties share a rank') })),
   nextCursor: z.string().optional(),
 });
 const CommunitiesResponse = z.object({
-  revision: z.number().int(),
+  revision: z.number().int().describe('Store revision the communities were computed at'),
+  stale: z.boolean().describe('true: the store has changed since `revision` and the new partition is being computed'),
   modularity: z.number(),
   total: z.number().int(),
   communities: z.array(z.object({ id: z.number().int(), size: z.number().int(), members: z.array(z.string()) })),
@@ -99,6 +101,13 @@ documentRoute({
   responses: { 200: { description: 'The summary', schema: SummaryResponse }, ...budget },
 });
 
+/**
+ * How long a request waits for the current revision's result once the store
+ * has changed: a cheap kernel lands well within it (a user sees their own
+ * write), an expensive one is answered with the last result marked stale.
+ */
+const STALE_AFTER_MS = 500;
+
 /** Aborted when the client goes away before the answer is sent, so a worker is not left running for nobody. */
 export function requestSignal(_req: Request, res: Response): AbortSignal {
   const controller = new AbortController();
@@ -111,7 +120,8 @@ export function requestSignal(_req: Request, res: Response): AbortSignal {
 /** Centrality, communities and the network summary (mounted at /api/analytics). */
 export function analyticsRouter(store: GraphStore, analytics: AnalyticsService, config: Config): Router {
   const router = Router();
-  const run = (req: Request, res: Response) => ({ signal: requestSignal(req, res), timeoutMs: config.ANALYTICS_TIMEOUT_MS });
+  // After a write, a result still computing past STALE_AFTER_MS is answered with the last one (stale: true).
+  const run = (req: Request, res: Response) => ({ signal: requestSignal(req, res), timeoutMs: config.ANALYTICS_TIMEOUT_MS, staleAfterMs: STALE_AFTER_MS });
 
   router.get('/centrality', async (req, res) => {
     const q = parseRequest(CentralityQuery, req.query, 'query');
@@ -144,6 +154,7 @@ export function analyticsRouter(store: GraphStore, analytics: AnalyticsService, 
       measure: q.measure,
       projection: q.projection,
       revision: result.revision,
+      stale: result.stale === true,
       total: result.scores.length,
       items: page.map((s, i) => ({ id: s.id, name: names.get(s.id) ?? s.id, score: s.score, rank: ranks[i] })),
       ...(next < result.scores.length ? { nextCursor: String(next) } : {}),
@@ -162,7 +173,7 @@ export function analyticsRouter(store: GraphStore, analytics: AnalyticsService, 
       seed: q.seed,
       ...run(req, res),
     });
-    res.json({ revision: result.revision, modularity: result.modularity, total: result.communities.length, communities: result.communities.slice(0, q.limit) });
+    res.json({ revision: result.revision, stale: result.stale === true, modularity: result.modularity, total: result.communities.length, communities: result.communities.slice(0, q.limit) });
   });
 
   router.get('/summary', async (req, res) => {

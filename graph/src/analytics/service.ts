@@ -1,5 +1,9 @@
-// AnalyticsService: what the API calls. Projections and results are cached per
-// store revision (any write invalidates everything); heavy kernels run in a
+// AnalyticsService: what the API calls. The store's topology is held in a
+// TopologyMirror kept current from the change feed (a write costs its delta,
+// never a re-read of the store); projections are built from it per revision.
+// Results are cached per revision: with `staleAfterMs` the last result is served
+// marked `stale` while its recomputation runs in the background, so a burst of
+// writes never queues reads behind recomputations. Heavy kernels run in a
 // worker pool with a deadline and cancellation.
 
 import { availableParallelism } from 'node:os';
@@ -10,6 +14,7 @@ import type { GraphStore } from '../store/port.ts';
 import { connectedComponents } from './kernels/components.ts';
 import { CENTRALITY_MEASURES, combineParts, isHeavy, isSplittable, runJob, type CentralityMeasure, type JobRequest, type JobResult } from './jobs.ts';
 import { abortReason, WorkerPool } from './pool.ts';
+import { TopologyMirror } from './topology-mirror.ts';
 import { buildProjection, projectionKey, type CsrGraph, type ProjectionOptions } from './projection.ts';
 
 export type { CentralityMeasure } from './jobs.ts';
@@ -21,6 +26,13 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Fraction done, 0..1 (heavy kernels report about every percent). */
   onProgress?: (fraction: number) => void;
+  /**
+   * After a write, wait at most this long for the current revision's result,
+   * then answer with the last one (marked `stale: true`, with the revision it
+   * was computed at) while the new one goes on computing in the background;
+   * 0 answers with the last result at once. Default: always wait.
+   */
+  staleAfterMs?: number;
 }
 
 export type CentralityOptions = ProjectionOptions & RunOptions & {
@@ -41,12 +53,16 @@ export type CommunityOptions = ProjectionOptions & RunOptions & {
 
 export interface CentralityResult {
   revision: number;
+  /** True when a newer revision exists and its result is being computed. */
+  stale?: boolean;
   /** Sorted by score descending, ties by id. */
   scores: Array<{ id: string; score: number }>;
 }
 
 export interface CommunitiesResult {
   revision: number;
+  /** True when a newer revision exists and its result is being computed. */
+  stale?: boolean;
   modularity: number;
   /** Sorted by size descending; members sorted by id. */
   communities: Array<{ id: number; size: number; members: string[] }>;
@@ -71,7 +87,12 @@ export class AnalyticsService {
   private pool: WorkerPool | null = null;
   private cachedRevision = -1;
   private readonly projections = new Map<string, Promise<CsrGraph>>();
-  private readonly results = new Map<string, unknown>();
+  /** Results by request key, each with the revision it was computed at (kept across revisions for stale answers). */
+  private readonly results = new Map<string, { revision: number; value: unknown }>();
+  /** Computations running, by request key and revision. */
+  private readonly running = new Map<string, Promise<unknown>>();
+  /** The store's topology, kept current from its change feed. */
+  readonly topology: TopologyMirror;
   private closed = false;
 
   constructor(
@@ -80,15 +101,15 @@ export class AnalyticsService {
   ) {
     this.useWorkers = options.useWorkers ?? true;
     this.defaultTimeoutMs = options.defaultTimeoutMs ?? 30_000;
+    this.topology = new TopologyMirror(store);
   }
 
-  /** The current revision; a change drops every cached projection and result. */
+  /** The current revision (the mirror caught up with the store); a change drops the cached projections. */
   private async revision(): Promise<number> {
-    const revision = await this.store.revision();
+    const revision = await this.topology.sync();
     if (revision !== this.cachedRevision) {
       this.cachedRevision = revision;
       this.projections.clear();
-      this.results.clear();
     }
     return revision;
   }
@@ -99,7 +120,7 @@ export class AnalyticsService {
     const key = projectionKey(options);
     let pending = this.projections.get(key);
     if (!pending) {
-      pending = buildProjection(this.store.streamTopology(), pickProjection(options));
+      pending = buildProjection(this.topology.chunks(), pickProjection(options));
       this.projections.set(key, pending);
       pending.catch(() => this.projections.get(key) === pending && this.projections.delete(key));
     }
@@ -148,11 +169,11 @@ export class AnalyticsService {
   async components(options: ProjectionOptions = {}): Promise<ComponentsSummary> {
     const graph = await this.projection(options);
     const key = `components|${projectionKey(options)}`;
-    const cached = this.results.get(key) as ComponentsSummary | undefined;
-    if (cached) return cached;
+    const cached = this.results.get(key);
+    if (cached?.revision === this.cachedRevision) return cached.value as ComponentsSummary;
     const { sizes, count } = connectedComponents(graph);
     const summary = { count, largest: count ? sizes[0] : 0, sizes: Array.from(sizes) };
-    this.remember(key, summary);
+    this.remember(key, this.cachedRevision, summary);
     return summary;
   }
 
@@ -162,23 +183,62 @@ export class AnalyticsService {
     this.pool = null;
   }
 
-  /** Projection → job (inline or worker) → shaped result, under one deadline, cached per revision. */
-  private async cachedRun<T>(
+  /**
+   * The cached result of the current revision; else, with staleAfterMs and an
+   * older result at hand, that result marked stale while the current one is
+   * computed in the background; else the computation (shared by concurrent
+   * callers asking the same thing at the same revision).
+   */
+  private async cachedRun<T extends { revision: number; stale?: boolean }>(
     options: ProjectionOptions & RunOptions,
     request: JobRequest,
     shape: (graph: CsrGraph, result: JobResult, revision: number) => T,
   ): Promise<T> {
     if (this.closed) throw new Error('the analytics service is closed');
-    const deadline = Date.now() + (options.timeoutMs ?? this.defaultTimeoutMs);
     const { signal, onProgress } = options;
     if (signal?.aborted) throw abortReason(signal);
     const revision = await this.revision();
     const key = `${JSON.stringify(request)}|${projectionKey(options)}`;
-    const cached = this.results.get(key) as T | undefined;
-    if (cached) {
+    const cached = this.results.get(key);
+    if (cached?.revision === revision) {
       onProgress?.(1);
-      return cached;
+      return cached.value as T;
     }
+    const staleAfterMs = options.staleAfterMs;
+    if (staleAfterMs === undefined) return this.compute(options, request, shape, revision, key);
+    // One computation per revision shared by every caller, so it runs with
+    // the service's budget and no caller's signal or progress.
+    const runKey = `${revision}|${key}`;
+    let running = this.running.get(runKey) as Promise<T> | undefined;
+    if (!running) {
+      const started = this.compute({ ...pickProjection(options), timeoutMs: this.defaultTimeoutMs }, request, shape, revision, key);
+      running = started;
+      this.running.set(runKey, started);
+      const forget = () => this.running.get(runKey) === started && this.running.delete(runKey);
+      started.then(forget, forget);
+    }
+    const deadline = Date.now() + (options.timeoutMs ?? this.defaultTimeoutMs);
+    if (!cached) return withDeadline(running, deadline, signal);
+    running.catch(() => undefined); // a failed refresh is retried by the next call
+    const stale = { ...(cached.value as T), stale: true };
+    const current = staleAfterMs > 0 ? await withDeadline(running, Math.min(deadline, Date.now() + staleAfterMs), signal).catch((error: Error) => {
+      if (error instanceof TimeoutError) return stale;
+      throw error;
+    }) : stale;
+    onProgress?.(1);
+    return current;
+  }
+
+  /** Projection → job (inline or worker) → shaped result, under one deadline, remembered for its revision. */
+  private async compute<T>(
+    options: ProjectionOptions & RunOptions,
+    request: JobRequest,
+    shape: (graph: CsrGraph, result: JobResult, revision: number) => T,
+    revision: number,
+    key: string,
+  ): Promise<T> {
+    const deadline = Date.now() + (options.timeoutMs ?? this.defaultTimeoutMs);
+    const { signal, onProgress } = options;
     const graph = await withDeadline(this.projection(options), deadline, signal);
     let result: JobResult;
     if (this.useWorkers && isHeavy(request) && graph.n > 0) {
@@ -190,7 +250,7 @@ export class AnalyticsService {
       if (Date.now() > deadline) throw new TimeoutError();
     }
     const shaped = shape(graph, result, revision);
-    if (revision === this.cachedRevision) this.remember(key, shaped);
+    if (revision >= (this.results.get(key)?.revision ?? -1)) this.remember(key, revision, shaped);
     return shaped;
   }
 
@@ -236,9 +296,10 @@ export class AnalyticsService {
     }
   }
 
-  private remember(key: string, value: unknown): void {
+  private remember(key: string, revision: number, value: unknown): void {
+    this.results.delete(key); // re-inserted last: eviction drops the least recently computed
     if (this.results.size >= MAX_CACHED_RESULTS) this.results.delete(this.results.keys().next().value!);
-    this.results.set(key, value);
+    this.results.set(key, { revision, value });
   }
 }
 

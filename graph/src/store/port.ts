@@ -187,6 +187,14 @@ export interface ChangeQuery extends PageRequest {
   id?: string;
 }
 
+/** What `changesSince` returns. */
+export interface ChangesSince {
+  /** Every entry of the writes after the given revision, in seq order (whole writes only). */
+  items: ChangeEntry[];
+  /** More entries than `limit` were written since: read the whole topology instead. */
+  more: boolean;
+}
+
 /** Lean records for analytics: topology plus what filters need. */
 export interface TopologyNode {
   id: string;
@@ -253,6 +261,14 @@ export interface GraphStore {
   bulkUpsert(batch: BulkBatch, options: BulkOptions, ctx: WriteContext): Promise<BulkReport>;
 
   changes(query: ChangeQuery): Promise<Page<ChangeEntry>>;
+  /**
+   * The change feed: the entries of every committed write with a revision
+   * greater than `revision`, oldest first, for consumers that keep a copy up to
+   * date (the analytics topology). `limit` (default 10 000, max 100 000) bounds
+   * the entries; past it `more` is true and `items` empty. Entries of a write
+   * whose commit is not yet durable may be left out (they follow on the next call).
+   */
+  changesSince(revision: number, options?: { limit?: number }): Promise<ChangesSince>;
 
   /** The whole graph in chunks (full documents), for export. */
   exportAll(options?: { chunkSize?: number }): AsyncIterable<Subgraph>;

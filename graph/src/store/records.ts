@@ -184,3 +184,20 @@ function canonical(value: unknown): string {
   }
   return JSON.stringify(value);
 }
+
+/** `changesSince` arguments: a revision ≥ 0 (else ValidationError). */
+export function checkRevision(revision: number): number {
+  if (!Number.isSafeInteger(revision) || revision < 0) {
+    throw new ValidationError('revision must be an integer ≥ 0', [{ path: 'revision', message: 'must be an integer ≥ 0' }]);
+  }
+  return revision;
+}
+
+/** Default and bounds of `changesSince`'s limit (1..100 000, default 10 000). */
+export function changesLimit(limit: number | undefined): number {
+  if (limit === undefined) return 10_000;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) {
+    throw new ValidationError('limit must be an integer from 1 to 100000', [{ path: 'limit', message: 'must be an integer from 1 to 100000' }]);
+  }
+  return limit;
+}

@@ -15,6 +15,8 @@ export class ChangeLog {
   private readonly lengths: number[] = [];
   private readonly ids: string[] = [];
   private readonly ats: string[] = [];
+  /** Revision of each entry (non-decreasing), for changesSince. */
+  private readonly revisions: number[] = [];
   /** Entries with seq ≤ durableSeq are on disk and may be read. */
   private durableSeq = 0;
 
@@ -22,7 +24,8 @@ export class ChangeLog {
     return this.ids.length;
   }
 
-  add(file: JournalFile, offset: number, length: number, id: string, at: string): void {
+  add(file: JournalFile, offset: number, length: number, id: string, at: string, revision: number): void {
+    this.revisions.push(revision);
     this.files.push(file);
     this.offsets.push(offset);
     this.lengths.push(length);
@@ -42,6 +45,26 @@ export class ChangeLog {
     } catch {
       throw new Error(`change log entry ${seq} in ${this.files[i].path} at byte ${this.offsets[i]} is corrupt`);
     }
+  }
+
+  /**
+   * The durable entries of the writes after `revision`, in seq order, at most
+   * `limit` (whole writes only: `more` when the log holds more than that).
+   * Entries of a write become readable together once its block is fsync'd.
+   */
+  since(revision: number, limit: number): { items: ChangeEntry[]; more: boolean } {
+    // First entry with a later revision (binary search over the non-decreasing revisions).
+    let lo = 0;
+    let hi = this.durableSeq;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.revisions[mid] > revision) hi = mid;
+      else lo = mid + 1;
+    }
+    if (this.durableSeq - lo > limit) return { items: [], more: true };
+    const items: ChangeEntry[] = [];
+    for (let seq = lo + 1; seq <= this.durableSeq; seq++) items.push(this.read(seq));
+    return { items, more: false };
   }
 
   page(query: ChangeQuery): Page<ChangeEntry> {

@@ -12,6 +12,7 @@ import type {
   BulkReport,
   ChangeEntry,
   ChangeQuery,
+  ChangesSince,
   GraphPath,
   GraphStore,
   NeighbourhoodOptions,
@@ -27,7 +28,7 @@ import type {
   TopologyChunk,
   WriteContext,
 } from '../port.ts';
-import { nodeFromInput, nodeWithPatch, relationshipFromInput, relationshipWithPatch } from '../records.ts';
+import { changesLimit, checkRevision, nodeFromInput, nodeWithPatch, relationshipFromInput, relationshipWithPatch } from '../records.ts';
 import { planBulk, type PlannedChange } from './bulk-plan.ts';
 import { ChangeLog } from './change-log.ts';
 import { Journal, closeQuietly, type JournalFile } from './journal.ts';
@@ -74,6 +75,13 @@ export class EmbeddedStore implements GraphStore {
   private compaction: Promise<void> | null = null;
   private snapshotRevision = 0;
   private closed = false;
+  /**
+   * Writes applied to memory whose journal block is not yet fsync'd: the change
+   * feed includes them (memory, which every read serves, already shows them).
+   * Entries are kept for writes of up to FEED_MAX_INFLIGHT changes; a larger
+   * one makes `changesSince` answer `more` until it is durable.
+   */
+  private unflushed: Array<{ revision: number; lastSeq: number; entries: ChangeEntry[] | null }> = [];
 
   constructor(options: EmbeddedStoreOptions) {
     this.dataDir = options.dataDir;
@@ -89,6 +97,7 @@ export class EmbeddedStore implements GraphStore {
     this.graph = new MemoryGraph();
     this.changeLog = new ChangeLog();
     this.searchIndex = null;
+    this.unflushed = [];
     const recovered = recover(this.dataDir, this.graph, this.changeLog, this.warn);
     this.rev = recovered.revision;
     this.seq = this.changeLog.lastSeq;
@@ -220,6 +229,19 @@ export class EmbeddedStore implements GraphStore {
 
   async changes(query: ChangeQuery): Promise<Page<ChangeEntry>> {
     return this.changeLog.page(query ?? {});
+  }
+
+  async changesSince(revision: number, options: { limit?: number } = {}): Promise<ChangesSince> {
+    const limit = changesLimit(options.limit);
+    const durable = this.changeLog.since(checkRevision(revision), limit);
+    if (durable.more) return durable;
+    let items = durable.items;
+    for (const write of this.unflushed) {
+      if (write.revision <= revision) continue;
+      if (!write.entries || items.length + write.entries.length > limit) return { items: [], more: true };
+      items = items.concat(write.entries);
+    }
+    return { items, more: false };
   }
 
   async *exportAll(options: { chunkSize?: number } = {}): AsyncIterable<Subgraph> {
@@ -369,9 +391,18 @@ export class EmbeddedStore implements GraphStore {
     this.seq += changes.length;
     const at = now();
     const changeLog = this.changeLog;
+    const lastSeq = this.seq;
+    this.unflushed.push({
+      revision,
+      lastSeq,
+      entries:
+        changes.length > FEED_MAX_INFLIGHT
+          ? null
+          : changes.map((c, i): ChangeEntry => ({ seq: firstSeq + i, revision, at, actor: ctx.actor, ...(ctx.via !== undefined ? { via: ctx.via } : {}), ...c })),
+    });
     journal.append(
       revisionBlock({ revision, firstSeq, at, actor: ctx.actor, via: ctx.via }, changes, (id, file, offset, length) =>
-        changeLog.add(file, offset, length, id, at),
+        changeLog.add(file, offset, length, id, at, revision),
       ),
     );
     const search = this.searchIndex;
@@ -382,10 +413,10 @@ export class EmbeddedStore implements GraphStore {
         else search.remove(change.id);
       }
     }
-    const lastSeq = this.seq;
     this.sinceSnapshot += changes.length;
     await journal.flush();
     changeLog.markDurable(lastSeq);
+    this.unflushed = this.unflushed.filter((write) => write.lastSeq > lastSeq);
     if (this.sinceSnapshot >= this.compactEvery && !this.compaction && !this.closed) {
       this.compaction = this.compact()
         .catch((error) => this.warn(`embedded store: compaction failed: ${(error as Error).message}`))
@@ -425,6 +456,9 @@ export class EmbeddedStore implements GraphStore {
     return out;
   }
 }
+
+/** Changes of one write kept in memory for the feed until its journal block is durable. */
+const FEED_MAX_INFLIGHT = 10_000;
 
 function now(): string {
   return new Date().toISOString();

@@ -106,7 +106,7 @@ export function recover(dataDir: string, graph: MemoryGraph, changeLog: ChangeLo
         pending.every((p) => p.revision === marker.commit);
       if (!consistent) throw new CorruptJournalError(`${file.path} line ${lineNo}: commit marker for revision ${marker.commit} does not match its entries`);
       for (const p of pending) {
-        changeLog.add(file, p.offset, p.length, p.id, p.at);
+        changeLog.add(file, p.offset, p.length, p.id, p.at, marker.commit);
         if (marker.commit > snapshotRevision) applyEntry(graph, parseEntry(file.path, p));
       }
       if (live) journalEntries += pending.length;

@@ -1,4 +1,4 @@
-import type { ChangeEntry, ChangeQuery, Page } from '../port.ts';
+import type { ChangeEntry, ChangeQuery, ChangesSince, Page } from '../port.ts';
 import { changeFromProps, changeToProps, type Props } from './codec.ts';
 import { chunks, decodeCursor, encodeCursor, int, pageLimit, whereClause, type CypherRunner, type Row } from './cypher.ts';
 
@@ -75,4 +75,30 @@ export async function readChanges(runner: CypherRunner, query: ChangeQuery): Pro
   found.sort((a, b) => a.seq - b.seq);
   const items = found.slice(0, limit);
   return found.length > limit ? { items, nextCursor: encodeCursor(items[items.length - 1].seq) } : { items };
+}
+
+/**
+ * The change feed after `revision` (index-backed on revision): single entries
+ * and batches are counted first, so a write of more than `limit` entries costs
+ * one small query, not its whole log.
+ */
+export async function readChangesSince(runner: CypherRunner, revision: number, limit: number): Promise<ChangesSince> {
+  const params = { revision: int(revision), limit: int(limit + 1) };
+  const [count] = await runner.run(
+    `CALL () { MATCH (c:_Change) WHERE c.revision > $revision RETURN count(c) AS singles }
+     CALL () { MATCH (b:_ChangeBatch) WHERE b.revision > $revision RETURN coalesce(sum(b.lastSeq - b.seq + 1), 0) AS batched }
+     RETURN singles, batched`,
+    params,
+  );
+  if ((count.singles as number) + (count.batched as number) > limit) return { items: [], more: true };
+  const [row] = await runner.run(
+    `CALL () { MATCH (c:_Change) WHERE c.revision > $revision RETURN collect(c {.*}) AS singles }
+     CALL () { MATCH (b:_ChangeBatch) WHERE b.revision > $revision RETURN collect(b.entries) AS batches }
+     RETURN singles, batches`,
+    params,
+  );
+  const items: ChangeEntry[] = (row.singles as Props[]).map(changeFromProps);
+  for (const json of row.batches as string[]) items.push(...(JSON.parse(json) as ChangeEntry[]));
+  items.sort((a, b) => a.seq - b.seq);
+  return { items, more: false };
 }

@@ -8,6 +8,7 @@ import type {
   BulkReport,
   ChangeEntry,
   ChangeQuery,
+  ChangesSince,
   GraphPath,
   GraphStore,
   NeighbourhoodOptions,
@@ -23,9 +24,9 @@ import type {
   TopologyChunk,
   WriteContext,
 } from '../port.ts';
-import { nodeFromInput, nodeWithPatch, relationshipFromInput, relationshipWithPatch } from '../records.ts';
+import { changesLimit, checkRevision, nodeFromInput, nodeWithPatch, relationshipFromInput, relationshipWithPatch } from '../records.ts';
 import { bulkUpsert } from './bulk.ts';
-import { appendChanges, readChanges } from './change-log.ts';
+import { appendChanges, readChanges, readChangesSince } from './change-log.ts';
 import { nodeFromProps, nodeToProps, relationshipFromProps, relationshipToProps, REL_RETURN, assertLabel, assertType, type Props } from './codec.ts';
 import {
   MAX_ROWS,
@@ -376,6 +377,10 @@ export class Neo4jStore implements GraphStore {
 
   changes(query: ChangeQuery): Promise<Page<ChangeEntry>> {
     return readChanges(this.reader, query);
+  }
+
+  async changesSince(revision: number, options: { limit?: number } = {}): Promise<ChangesSince> {
+    return readChangesSince(this.reader, checkRevision(revision), changesLimit(options.limit));
   }
 
   // ---------------------------------------------------------------- streaming

@@ -32,6 +32,8 @@ function schemaItems(): SchemaItem[] {
     { name: 'atlas_change_seq', create: 'FOR (c:_Change) REQUIRE c.seq IS UNIQUE' },
     { name: 'atlas_change_id', create: 'FOR (c:_Change) ON (c.id)' },
     { name: 'atlas_change_at', create: 'FOR (c:_Change) ON (c.at)' },
+    { name: 'atlas_change_revision', create: 'FOR (c:_Change) ON (c.revision)' },
+    { name: 'atlas_change_batch_revision', create: 'FOR (c:_ChangeBatch) ON (c.revision)' },
     { name: 'atlas_change_batch_last_seq', create: 'FOR (c:_ChangeBatch) ON (c.lastSeq)' },
     { name: 'atlas_change_batch_at', create: 'FOR (c:_ChangeBatch) ON (c.at)' },
   );
