@@ -193,4 +193,25 @@ describe('communitiesConnected', () => {
     expect(result.communities[6]).toBe(result.communities[7]);
     expect(result.communities[0]).not.toBe(result.communities[6]);
   });
+  it('Louvain copes with zero-weight links and finds the planted communities of a synthetic graph', () => {
+    // Zero weights: a community reached only through them must still be considered (and stays valid).
+    const zero = csrFromEdgeList(6, [[0, 1, 0], [1, 2, 1], [0, 2, 1], [3, 4, 1], [4, 5, 0], [3, 5, 1], [2, 3, 0]]);
+    const z = louvain(zero, { seed: 1 });
+    expect(Math.abs(z.modularity - modularity(zero, z.communities))).toBeLessThan(1e-12);
+    expect(z.communities[0]).toBe(z.communities[2]);
+    expect(z.communities[3]).toBe(z.communities[5]);
+    expect(z.communities[0]).not.toBe(z.communities[3]);
+    // Ten cliques of 12 joined in a ring by single links: each clique is a community at γ = 1.
+    const edges: Array<[number, number]> = [];
+    for (let c = 0; c < 10; c++) {
+      for (let a = 0; a < 12; a++) for (let b = a + 1; b < 12; b++) edges.push([12 * c + a, 12 * c + b]);
+      edges.push([12 * c, 12 * ((c + 1) % 10) + 1]);
+    }
+    const ring = csrFromEdgeList(120, edges);
+    for (let seed = 0; seed < 5; seed++) {
+      const result = louvain(ring, { seed, maxRounds: seed % 2 ? 1 : 4 });
+      expect(result.count, `seed ${seed}`).toBe(10);
+      for (let i = 0; i < 120; i++) expect(result.communities[i]).toBe(result.communities[12 * Math.floor(i / 12)]);
+    }
+  });
 });

@@ -13,6 +13,8 @@ export interface LouvainOptions {
   tolerance?: number;
   /** Upper bound on aggregation levels (default 32). */
   maxLevels?: number;
+  /** Upper bound on refinement rounds (default 4). */
+  maxRounds?: number;
   onProgress?: Progress;
 }
 
@@ -43,7 +45,7 @@ interface Level {
  * Q = Σ_c [ in_c / 2m − γ (tot_c / 2m)² ], as networkx `modularity`.
  */
 export function louvain(csr: CsrTopology, options: LouvainOptions = {}): LouvainResult {
-  const { resolution = 1, seed = 0, weighted = true, tolerance = 0, maxLevels = 32, onProgress } = options;
+  const { resolution = 1, seed = 0, weighted = true, tolerance = 0, maxLevels = 32, maxRounds = 4, onProgress } = options;
   const n = csr.n;
   const rng = mulberry32(seed);
   let level: Level = {
@@ -60,9 +62,12 @@ export function louvain(csr: CsrTopology, options: LouvainOptions = {}): Louvain
   let levels = 0;
   // Classic Louvain, then a refinement round: nodes of the original graph may
   // leave the community their aggregate dragged them into (single-node moves
-  // from the final partition), and if any did, aggregation resumes from there.
-  // Each round only increases modularity; it closes most of the gap to Leiden.
-  for (let round = 0; round < 4; round++) {
+  // from the final partition), and if enough did, aggregation resumes from
+  // there. Each round only increases modularity; it closes most of the gap to
+  // Leiden. A round that moves few nodes ends it: another pass over the whole
+  // graph would cost more than the little modularity it could still find.
+  const enough = Math.max(1, Math.floor(n / 1000));
+  for (let round = 0; ; round++) {
     while (levels < maxLevels) {
       const moves = moveNodes(level, resolution, tolerance, rng);
       levels++;
@@ -76,16 +81,13 @@ export function louvain(csr: CsrTopology, options: LouvainOptions = {}): Louvain
       if (count === level.n) break;
       level = aggregate(level, community, count);
     }
-    const moved = moveNodes(base, resolution, tolerance, rng, membership);
-    if (!moved.moved) break;
-    // Single-node moves can cut a community in two: split again before aggregating.
-    const refined = splitDisconnected(base, moved.community, moved.count);
-    membership = refined.community;
-    const aggregated = aggregate(base, membership, refined.count);
-    level = aggregated;
-    const next = new Int32Array(n);
-    next.set(membership);
-    membership = next;
+    const refined = moveNodes(base, resolution, tolerance, rng, membership);
+    if (refined.moved === 0) break;
+    // Single-node moves can cut a community in two: split again.
+    const split = splitDisconnected(base, refined.community, refined.count);
+    membership = split.community;
+    if (refined.moved < enough || round === maxRounds - 1) break;
+    level = aggregate(base, membership, split.count);
   }
   // The loop already keeps communities connected; this last pass makes it a
   // property of the result whatever path the rounds took (it is O(n + m)).
@@ -94,7 +96,7 @@ export function louvain(csr: CsrTopology, options: LouvainOptions = {}): Louvain
   return { communities, count, modularity: modularity(csr, communities, { resolution, weighted }), levels };
 }
 
-/** Local moving phase on one level. Returns communities numbered 0..count-1. */
+/** Local moving phase on one level. Returns communities numbered 0..count-1 and how many moves were made. */
 function moveNodes(level: Level, resolution: number, tolerance: number, rng: () => number, initial?: Int32Array) {
   const { n, offsets, targets, weights, self } = level;
   const strength = new Float64Array(n);
@@ -111,17 +113,17 @@ function moveNodes(level: Level, resolution: number, tolerance: number, rng: () 
     community[u] = initial ? initial[u] : u;
     tot[community[u]] += strength[u];
   }
-  if (total === 0) return { community, count: n, moved: false };
+  if (total === 0) return { community, count: n, moved: 0 };
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   shuffleInPlace(order, rng);
-  const linkWeight = new Float64Array(n); // weight from the current node to each neighbouring community
+  // Weight from the current node to each neighbouring community; zero between
+  // pops (the touched entries are cleared after each pop), so a zero marks a
+  // community not yet listed in `linked`. A zero-weight edge may list a
+  // community twice: harmless, the same gain is evaluated twice.
+  const linkWeight = new Float64Array(n);
   const linked = new Int32Array(n); // neighbouring communities touched
-  // linkStamp[c] === pops when community c has been touched during this pop:
-  // no per-node reset loop.
-  const linkStamp = new Float64Array(n).fill(-1); // doubles: pops may pass 2^31 on huge graphs
   const gamma = resolution / total;
-  let moved = false;
   // Queue-based local moving (the "fast local move" of Leiden): every node once
   // in random order, then only the neighbours of nodes that moved. Each move
   // raises modularity, so it ends; the pop budget only guards against float ties.
@@ -129,6 +131,7 @@ function moveNodes(level: Level, resolution: number, tolerance: number, rng: () 
   const inQueue = new Uint8Array(n).fill(1);
   let head = 0;
   let size = n;
+  let moved = 0;
   for (let pops = 0, maxPops = 64 * n + 1024; size > 0 && pops < maxPops; pops++) {
     const u = queue[head];
     head = head + 1 === n ? 0 : head + 1;
@@ -139,16 +142,13 @@ function moveNodes(level: Level, resolution: number, tolerance: number, rng: () 
     let count = 0;
     for (let k = offsets[u], end = offsets[u + 1]; k < end; k++) {
       const c = community[targets[k]];
-      if (linkStamp[c] !== pops) {
-        linkStamp[c] = pops;
-        linkWeight[c] = 0;
-        linked[count++] = c;
-      }
-      linkWeight[c] += weights[k];
+      const lw = linkWeight[c];
+      if (lw === 0) linked[count++] = c;
+      linkWeight[c] = lw + weights[k];
     }
     tot[cu] -= ku;
     // Gain of joining c, up to the factor 2/2m: w(u, c) − γ · tot_c · k_u / 2m.
-    const stay = (linkStamp[cu] === pops ? linkWeight[cu] : 0) - gamma * tot[cu] * ku;
+    const stay = linkWeight[cu] - gamma * tot[cu] * ku;
     let best = cu;
     let bestGain = stay;
     for (let i = 0; i < count; i++) {
@@ -159,11 +159,12 @@ function moveNodes(level: Level, resolution: number, tolerance: number, rng: () 
         best = c;
       }
     }
+    for (let i = 0; i < count; i++) linkWeight[linked[i]] = 0;
     if (best !== cu && (2 * (bestGain - stay)) / total <= tolerance) best = cu;
     tot[best] += ku;
     if (best === cu) continue;
     community[u] = best;
-    moved = true;
+    moved++;
     for (let k = offsets[u], end = offsets[u + 1]; k < end; k++) {
       const v = targets[k];
       if (!inQueue[v] && community[v] !== best) {
