@@ -34,6 +34,8 @@ import { defaultReviewQueue, lazyQueue, reviewRouter } from './routes/review.ts'
 import { suggestionsRouter } from './routes/suggestions.ts';
 import { registerRouter } from './routes/register.ts';
 import type { ReviewQueue } from '@atlas/graph/review/index.ts';
+import { LayoutService } from '@atlas/graph/layout/service.ts';
+import { atlasTemplatePath } from './publish/atlas-html.ts';
 
 export interface AppDeps {
   store: GraphStore;
@@ -60,7 +62,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.locals.analytics = analytics;
   app.disable('x-powered-by');
   app.set('trust proxy', false);
-  app.use(securityHeaders({ https: config.HTTPS }));
+  app.use(securityHeaders({ https: config.HTTPS, embedAncestors: config.EMBED_ANCESTORS }));
   // gzip for JSON and the web bundle: the whole-network answer (/api/graph) shrinks ~10×.
   app.use(compression());
 
@@ -113,12 +115,14 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/search', searchRouter(store));
   api.use('/places', placesRouter());
   api.use('/graph', graphRouter(store));
-  api.use('/layout', layoutRouter(store, analytics));
+  // One layout cache for the map (GET /api/layout) and the published atlas and images (GET /api/export?format=html|svg|png).
+  const layouts = new LayoutService(store, { projection: (options) => analytics.projection(options) });
+  api.use('/layout', layoutRouter(store, analytics, layouts));
   api.use('/collaboration', collaborationRouter(store));
   api.use(traversalRouter(store));
   api.use('/analytics', analyticsRouter(store, analytics, config));
   api.use(recommendationsRouter(store, analytics, config));
-  api.use('/export', exportRouter(store));
+  api.use('/export', exportRouter(store, { layouts, atlasTemplate: atlasTemplatePath(config.WEB_DIST) }));
   api.use(notFoundHandler);
 
   app.use('/api', api);

@@ -26,6 +26,12 @@ const ConfigSchema = z.object({
     .string()
     .default('')
     .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean)),
+  /** Who may frame the read-only /embed view: `*` (any site, the default) or space/comma-separated origins (https://council.example). Every other page is never framed. */
+  EMBED_ANCESTORS: z
+    .string()
+    .default('*')
+    .transform((s) => s.split(/[\s,]+/).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^(\*|https?:\/\/[\w.*-]+(:\d{1,5})?)$/, 'each entry is * or an origin such as https://council.example')).min(1, 'give * or at least one origin')),
   JSON_BODY_LIMIT: z.string().default('1mb'),
   IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(512 * 1024 * 1024),
   QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),

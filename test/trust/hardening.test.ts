@@ -41,7 +41,7 @@ describe('security headers', () => {
     expect(csp).toMatch(/img-src 'self' data: blob:/);
     expect(csp).toMatch(/worker-src 'self' blob:/);
     expect(csp).toContain("object-src 'none'");
-    expect(csp).toContain("frame-ancestors 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-powered-by']).toBeUndefined();
     expect(res.headers['x-request-id']).toMatch(/^[\w.-]+$/);
@@ -56,7 +56,7 @@ describe('security headers', () => {
     expect(embed.status).toBe(200);
     expect(embed.headers['content-security-policy']).toContain('frame-ancestors *');
     expect(embed.headers['x-frame-options']).toBeUndefined();
-    expect((await request(t.app).get('/')).headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect((await request(t.app).get('/')).headers['x-frame-options']).toBe('DENY');
     t.cleanup();
     rmSync(dist, { recursive: true, force: true });
   });

@@ -78,7 +78,7 @@ documentRoute({
 const TOPIC_LINKS = new Set(['ABOUT', 'WORKS_ON']);
 
 /** Same rules as every network read: node filters on nodes, relationships kept when both ends are and they match. */
-function filterNetwork(nodes: GraphNode[], relationships: GraphRelationship[], q: GraphQuery): { nodes: GraphNode[]; relationships: GraphRelationship[] } {
+export function filterNetwork(nodes: GraphNode[], relationships: GraphRelationship[], q: GraphQuery): { nodes: GraphNode[]; relationships: GraphRelationship[] } {
   let topicMembers: Set<string> | null = null;
   if (q.topics?.length) {
     const wanted = new Set(q.topics);

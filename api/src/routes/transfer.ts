@@ -15,7 +15,13 @@ import { writeContext } from '../http/actor.ts';
 import { documentRoute } from '../openapi/registry.ts';
 import { parseRequest } from '../http/validate.ts';
 import { storeViewFor } from '../auth/personal-data.ts';
-import { boolParam, single } from '../http/params.ts';
+import { NetworkFilterQuery, boolParam, labelsParam, single } from '../http/params.ts';
+import type { LayoutService } from '@atlas/graph/layout/service.ts';
+import { ATLAS_LANGUAGES, ATLAS_VIEWS } from '@atlas/graph/publish/atlas-format.ts';
+import { MAP_SVG_DEFAULT_WIDTH, renderMapSvg } from '@atlas/graph/publish/map-svg.ts';
+import { buildAtlasDocument } from '../publish/atlas-document.ts';
+import { writeAtlasHtml } from '../publish/atlas-html.ts';
+import { svgToPng } from '../publish/map-png.ts';
 
 export const ImportQuery = z.object({
   format: single(z.enum(IMPORT_FORMATS)).optional().describe('Forces the format; default: detected from each file name and first bytes'),
@@ -41,7 +47,24 @@ export const ImportQuery = z.object({
   enrich: boolParam(true).describe('Geocode places from the bundled gazetteer and infer missing levels (false: import the files exactly as they are)'),
 });
 
-export const ExportQuery = z.object({ format: single(z.enum(EXPORT_FORMATS).default('json')) });
+/** Formats published for people rather than tools: the one-file atlas and the map as an image. */
+export const PUBLISH_FORMATS = ['html', 'svg', 'png'] as const;
+type PublishFormat = (typeof PUBLISH_FORMATS)[number];
+const ALL_FORMATS = [...EXPORT_FORMATS, ...PUBLISH_FORMATS] as const;
+const isPublishFormat = (f: string): f is PublishFormat => (PUBLISH_FORMATS as readonly string[]).includes(f);
+/** Largest image side in px (a 2× PNG of a 4000-px figure). */
+const MAX_IMAGE_WIDTH = 8000;
+
+export const ExportQuery = NetworkFilterQuery.extend({
+  format: single(z.enum(ALL_FORMATS).default('json')),
+  view: single(z.enum(ATLAS_VIEWS).default('network')).describe('html/svg/png: the map drawn (network, or the actor–actor collaboration projection)'),
+  labels: labelsParam,
+  lang: single(z.enum(ATLAS_LANGUAGES).default('es')).describe('html: the language the atlas opens in (es, ca, en; its reader can switch)'),
+  width: single(z.coerce.number().int().min(200).max(MAX_IMAGE_WIDTH)).optional().describe(`svg/png: figure width in px (default ${MAP_SVG_DEFAULT_WIDTH})`),
+  scale: single(z.coerce.number().int().min(1).max(4).default(1)).describe('png: pixel density (1×, 2×…); the PNG is width × scale px wide'),
+  title: single(z.string().trim().min(1).max(200)).optional().describe('html/svg/png: title (default: "Atlas del ecosistema" in the chosen language)'),
+  attribution: single(z.string().trim().min(1).max(1000)).optional().describe('html/svg/png: licence and attribution text (default: the data sources, most used first)'),
+}).refine((q) => (q.width ?? MAP_SVG_DEFAULT_WIDTH) * q.scale <= MAX_IMAGE_WIDTH, { path: ['scale'], message: `width × scale must be at most ${MAX_IMAGE_WIDTH} px` });
 
 const Counts = z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), deleted: z.number().int() });
 const ImportReportSchema = Counts.extend({
@@ -108,13 +131,23 @@ documentRoute({
   path: '/api/export',
   operationId: 'exportGraph',
   tag: 'Import and export',
-  summary: 'The whole graph as json, csv (zip of elements + connections), gexf, graphml or cypher (streamed download)',
+  summary: 'The whole graph as json, csv (zip of elements + connections), gexf, graphml or cypher (streamed download); the map as a one-file atlas (html) or an image (svg, png)',
+  description:
+    'format=html writes ONE self-contained HTML page (data, server layout positions, viewer with search, legend, filters, side panel with provenance quotes, es/ca/en) that makes no request when opened, from file:// or any static host. ' +
+    'format=svg|png draw the map of `view` on the server from the layout positions, with legend and attribution. ' +
+    'These three take the filters of the map (at, levels, kinds, labels, types, topics) and always redact personal data as for an anonymous reader (the file is meant to be published).',
   query: ExportQuery,
   responses: {
     200: {
       description: 'A download (Content-Disposition: attachment)',
-      content: Object.fromEntries(EXPORT_FORMATS.map((f) => [EXPORT_FORMAT_INFO[f].contentType.split(';')[0], `format=${f}`])),
+      content: {
+        ...Object.fromEntries(EXPORT_FORMATS.map((f) => [EXPORT_FORMAT_INFO[f].contentType.split(';')[0], `format=${f}`])),
+        'text/html': 'format=html',
+        'image/svg+xml': 'format=svg',
+        'image/png': 'format=png',
+      },
     },
+    503: { description: 'format=html: the viewer template is not built (npm run build:web)' },
   },
 });
 
@@ -182,11 +215,42 @@ async function streamImport(
   }
 }
 
+export interface PublishDeps {
+  /** The layout service GET /api/layout uses (same cache, same positions). */
+  layouts: LayoutService;
+  /** The built viewer template (api/src/publish/atlas-html.ts atlasTemplatePath). */
+  atlasTemplate: string;
+  /** How long format=html|svg|png wait for the layout to settle (default 60 s), then use its best positions so far. */
+  layoutWaitMs?: number;
+}
+
 /** GET /api/export?format= */
-export function exportRouter(store: GraphStore): Router {
+export function exportRouter(store: GraphStore, publish: PublishDeps): Router {
   const router = Router();
   router.get('/', async (req, res) => {
-    const { format } = parseRequest(ExportQuery, req.query, 'query');
+    const q = parseRequest(ExportQuery, req.query, 'query');
+    const { format } = q;
+    if (isPublishFormat(format)) {
+      const doc = await buildAtlasDocument(store, publish.layouts, {
+        view: q.view,
+        lang: q.lang,
+        filters: { at: q.at, levels: q.levels, kinds: q.kinds, labels: q.labels, types: q.types, topics: q.topics },
+        source: `${req.protocol}://${req.get('host') ?? 'localhost'}/`,
+        title: q.title,
+        attribution: q.attribution,
+        layoutWaitMs: publish.layoutWaitMs,
+      });
+      const stem = `atlas-${q.view}-${doc.generatedAt.slice(0, 10)}`;
+      if (format === 'html') {
+        const html = await writeAtlasHtml(publish.atlasTemplate, doc);
+        res.status(200).attachment(`${stem}.html`).type('text/html; charset=utf-8').send(html);
+        return;
+      }
+      const svg = renderMapSvg(doc, { width: q.width });
+      if (format === 'svg') res.status(200).attachment(`${stem}.svg`).type('image/svg+xml; charset=utf-8').send(svg);
+      else res.status(200).attachment(`${stem}.png`).type('image/png').send(svgToPng(svg, (q.width ?? MAP_SVG_DEFAULT_WIDTH) * q.scale));
+      return;
+    }
     const info = EXPORT_FORMAT_INFO[format];
     // attachment() guesses a type from the extension (.gexf → octet-stream): set ours after it.
     res.status(200).attachment(info.fileName).type(info.contentType);
