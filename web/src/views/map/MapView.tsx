@@ -1,30 +1,47 @@
-// Spain map: provinces and autonomous communities (d3-geo, conic conformal,
-// Canary Islands in an inset), actors at their municipality coordinates or at
-// the centre of their province/community, actors abroad or without a place in
-// a band around the map, and actor–actor links as arcs.
+// Spain map in WebGL: actors at the d3-geo projection of their coordinates
+// (conic conformal, Canary Islands in an inset), or at the centre of their
+// province/community, drawn by sigma on fixed positions over the province and
+// community boundaries (a background layer that moves with the camera).
+// Zoomed out, actors are bubbles per province, then per municipality, sized by
+// count (a click zooms in to the bubble); zoomed in, each actor with its links.
+// Actors abroad or without a place are a count and a list beside the map.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { nodeButtonHandlers } from '../rings/nodeButton.ts';
-import { HaloLabels } from '../rings/HaloLabels.tsx';
+import Graph from 'graphology';
+import type Sigma from 'sigma';
 import { geoPath, type GeoPermissibleObjects } from 'd3';
 import type { ViewProps } from '../../state/types.ts';
 import { useT } from '../../i18n/index.ts';
 import { actorColouring } from '../rings/actorColouring.ts';
 import { term } from '../../graph-data/terms.ts';
 import { Legend } from '../network/Legend.tsx';
-import { svgMarkup, svgToPNG } from '../../export/svgImage.ts';
 import { actorLinks } from '../rings/actorLinks.ts';
-import { nodeRadius, neighbourSet } from '../rings/nodeSizes.ts';
-import { useSize } from '../rings/useSize.ts';
-import { useZoom } from '../rings/useZoom.ts';
-import { visibleLabels, type LabelCandidate } from '../rings/labels.ts';
-import { CANARY_REGION, featureCentres, makeFrame, placeActors, type GeoCollection, type Placed } from './placement.ts';
+import { nodeRadius } from '../rings/nodeSizes.ts';
+import { NodeButtons } from '../rings/NodeButtons.tsx';
+import { fixedSigma, graphY, type FixedNode, type FocusState } from '../network/fixedSigma.ts';
+import { backgroundLayer, svgElement } from '../network/backgroundLayer.ts';
+import { sigmaToPNG, sigmaToSVG } from '../network/exportImage.ts';
+import { useCameraZoom } from '../network/useCameraZoom.ts';
+import { CANARY_REGION, aggregate, featureCentres, makeFrame, placeActors, type Frame, type GeoCollection } from './placement.ts';
 import '../rings/views.css';
 
 const LINK = '#56606b';
-const DIMMED = '#e4e7eb';
+const BUBBLE = '#3d6fb6';
 const MAX_LINKS = 4000;
-/** Actors outside the map listed in the side panel (the table view lists them all). */
+/** Actors outside the map listed beside it (the table view lists them all). */
 const OUTSIDE_LISTED = 300;
+/** Drawing size of the map (sigma fits it to the screen). */
+const WIDTH = 1000;
+const HEIGHT = 820;
+/** Above this many placed actors, zoomed-out views count them in bubbles. */
+export const AGGREGATE_ABOVE = 40;
+/** Camera ratios (1 = whole map) where the drawing switches from provinces to municipalities to actors. */
+export const TIER_RATIOS = { province: 0.55, municipality: 0.16 } as const;
+export type Tier = 'province' | 'municipality' | 'actor';
+
+export function tierAt(ratio: number, aggregated: boolean): Tier {
+  if (!aggregated) return 'actor';
+  return ratio > TIER_RATIOS.province ? 'province' : ratio > TIER_RATIOS.municipality ? 'municipality' : 'actor';
+}
 
 interface Geometry {
   provinces: GeoCollection;
@@ -44,27 +61,33 @@ function loadGeometry(): Promise<Geometry> {
   return geometry;
 }
 
-/** An arc from a to b, bulging to the left of the direction of travel by a fifth of its length. */
-function arcPath(a: Placed, b: Placed): string {
-  const mx = (a.x + b.x) / 2;
-  const my = (a.y + b.y) / 2;
-  const dx = b.x - a.x;
-  const dy = b.y - a.y;
-  const cx = mx - dy * 0.2;
-  const cy = my + dx * 0.2;
-  return `M${a.x.toFixed(1)},${a.y.toFixed(1)}Q${cx.toFixed(1)},${cy.toFixed(1)} ${b.x.toFixed(1)},${b.y.toFixed(1)}`;
+/** Provinces, communities and the Canary inset box as SVG paths in drawing coordinates. */
+function drawBoundaries(world: SVGGElement, frame: Frame, geo: Geometry): void {
+  const main = geoPath(frame.main);
+  const canary = geoPath(frame.canary);
+  const draw = (f: GeoCollection['features'][number], isCanary: boolean) => (isCanary ? canary : main)(f as unknown as GeoPermissibleObjects) ?? '';
+  for (const f of geo.provinces.features) {
+    const path = svgElement('path', { d: draw(f, f.properties.cod_ccaa === CANARY_REGION), fill: '#eef1f4', stroke: '#ffffff', 'stroke-width': 0.8, 'vector-effect': 'non-scaling-stroke' });
+    path.append(svgElement('title', {}, f.properties.name));
+    world.append(path);
+  }
+  for (const f of geo.regions.features) {
+    world.append(svgElement('path', { d: draw(f, f.properties.cod_ccaa === CANARY_REGION), fill: 'none', stroke: '#9aa5b1', 'stroke-width': 1, 'vector-effect': 'non-scaling-stroke' }));
+  }
+  const i = frame.inset;
+  world.append(svgElement('rect', { x: i.x, y: i.y, width: i.width, height: i.height, fill: 'none', stroke: '#9aa5b1', 'vector-effect': 'non-scaling-stroke' }));
 }
 
 export function MapView({ data, state, select, update, metrics, exporter }: ViewProps) {
   const t = useT();
   const titleId = useId();
-  const box = useRef<HTMLDivElement>(null);
-  const svg = useRef<SVGSVGElement>(null);
-  const { width, height } = useSize(box);
-  const { transform, zoomIn, zoomOut, reset } = useZoom(svg);
+  const container = useRef<HTMLDivElement>(null);
+  const rendererRef = useRef<Sigma | null>(null);
   const [geo, setGeo] = useState<Geometry | null>(null);
   const [geoError, setGeoError] = useState<string | null>(null);
-  const [hover, setHover] = useState<string | null>(null);
+  const [tier, setTier] = useState<Tier>('actor');
+  const focusRef = useRef<FocusState>({ hover: null, selection: state.selection, highlight: new Set(state.highlight) });
+  focusRef.current = { ...focusRef.current, selection: state.selection, highlight: new Set(state.highlight) };
 
   useEffect(() => {
     let live = true;
@@ -78,196 +101,219 @@ export function MapView({ data, state, select, update, metrics, exporter }: View
 
   const actors = useMemo(() => data.nodes.filter((n) => n.label === 'Actor'), [data.nodes]);
   const links = useMemo(() => actorLinks(data), [data]);
-  const frame = useMemo(() => (geo && width > 0 ? makeFrame(width, height, geo.provinces) : null), [geo, width, height]);
-  const placed = useMemo(() => {
-    if (!frame || !geo) return new Map<string, Placed>();
-    return placeActors(frame, actors, links, featureCentres(frame, geo.provinces, 'cod_prov'), featureCentres(frame, geo.regions, 'cod_ccaa'));
-  }, [frame, geo, actors, links]);
-  const paths = useMemo(() => {
-    if (!frame || !geo) return null;
-    const main = geoPath(frame.main);
-    const canary = geoPath(frame.canary);
-    const draw = (f: GeoCollection['features'][number], isCanary: boolean) => (isCanary ? canary : main)(f as unknown as GeoPermissibleObjects) ?? '';
-    return {
-      provinces: geo.provinces.features.map((f) => ({ id: f.properties.cod_prov!, name: f.properties.name, d: draw(f, f.properties.cod_ccaa === CANARY_REGION) })),
-      regions: geo.regions.features.map((f) => ({ id: f.properties.cod_ccaa!, d: draw(f, f.properties.cod_ccaa === CANARY_REGION) })),
-    };
-  }, [frame, geo]);
+  const frame = useMemo(() => (geo ? makeFrame(WIDTH, HEIGHT, geo.provinces) : null), [geo]);
+  const provinceCentres = useMemo(() => (frame && geo ? featureCentres(frame, geo.provinces, 'cod_prov') : new Map<string, [number, number]>()), [frame, geo]);
+  const { placed, unplaced } = useMemo(() => {
+    if (!frame || !geo) return { placed: new Map(), unplaced: [] as typeof actors };
+    return placeActors(frame, actors, geo.provinces, provinceCentres, featureCentres(frame, geo.regions, 'cod_ccaa'));
+  }, [frame, geo, actors, provinceCentres]);
+  const aggregated = placed.size > AGGREGATE_ABOVE;
+  const bubbles = useMemo(() => {
+    if (!geo || !aggregated) return [];
+    const names = new Map(geo.provinces.features.map((f) => [f.properties.cod_prov ?? '', f.properties.name]));
+    for (const f of geo.regions.features) names.set(f.properties.cod_ccaa ?? '', f.properties.name);
+    return aggregate(placed, provinceCentres, names);
+  }, [geo, aggregated, placed, provinceCentres]);
 
   const colours = useMemo(() => actorColouring(data.nodes, actors, state.colourBy, metrics), [data.nodes, actors, state.colourBy, metrics]);
-  const sizeOf = useMemo(() => nodeRadius(actors, links, metrics, 4, 8), [actors, links, metrics]);
-  const neighbours = useMemo(() => neighbourSet(hover, links), [hover, links]);
-  const focus = neighbours ?? (state.highlight.length ? new Set(state.highlight) : null);
+  const sizeOf = useMemo(() => nodeRadius(actors, links, metrics, aggregated ? 2.5 : 4, aggregated ? 7 : 8), [actors, links, metrics, aggregated]);
   const drawn = useMemo(
     () => links.filter((l) => placed.has(l.source) && placed.has(l.target)).sort((a, b) => b.weight - a.weight).slice(0, MAX_LINKS),
     [links, placed],
   );
-  const labelled = useMemo(() => {
-    const ranked = [...placed.values()].sort((a, b) => sizeOf(b.node.id) - sizeOf(a.node.id));
-    return new Set(ranked.slice(0, Math.max(10, Math.round(state.labels * ranked.length))).map((p) => p.node.id));
-  }, [placed, sizeOf, state.labels]);
-  const banded = useMemo(() => [...placed.values()].filter((p) => p.precision === 'band'), [placed]);
-  // Abroad or without a place: in the band when it holds them, else only listed (see placeActors).
-  const outside = useMemo(
-    () =>
-      frame
-        ? actors.filter((a) => {
-            const p = placed.get(a.id);
-            return !p || p.precision === 'band';
-          })
-        : [],
-    [frame, actors, placed],
-  );
   const byRegion = useMemo(() => {
     const counts = new Map<string, string[]>();
     for (const p of placed.values()) {
-      if (p.precision === 'band') continue;
       const region = p.node.place?.region ?? t('rings.noRegion');
       (counts.get(region) ?? counts.set(region, []).get(region)!).push(p.node.id);
     }
     return [...counts.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
   }, [placed, t]);
 
-  const k = transform.k;
-  const labelFont = 11 / Math.sqrt(k);
-  const labels = useMemo(() => {
-    if (!frame) return [];
-    const candidates: LabelCandidate[] = [];
+  // Actors and bubbles in one graph; the zoom tier decides, in the reducer, which are drawn.
+  const graph = useMemo(() => {
+    const g = new Graph({ type: 'undirected', multi: false });
+    const soloSpot = new Set<string>();
+    const spotSize = new Map<string, number>();
+    for (const p of placed.values()) spotSize.set(p.spot, (spotSize.get(p.spot) ?? 0) + 1);
+    for (const [spot, n] of spotSize) if (n === 1) soloSpot.add(spot);
     for (const p of placed.values()) {
       const id = p.node.id;
-      const forced = state.selection === id || hover === id;
-      if (!forced && !(focus ? focus.has(id) : labelled.has(id))) continue;
-      const r = sizeOf(id) / Math.sqrt(k) + 3;
-      const leftSide = p.x > frame.width - frame.band - 140;
-      const text = p.node.name.length > 30 ? `${p.node.name.slice(0, 28)}…` : p.node.name;
-      candidates.push({ id, x: p.x + (leftSide ? -r : r), y: p.y, anchor: leftSide ? 'end' : 'start', text, priority: sizeOf(id), force: forced });
+      g.addNode(id, { x: p.x, y: graphY(p.y), size: sizeOf(id), color: colours.colourOf(p.node), label: p.node.name, tier: 'actor', solo: soloSpot.has(p.spot) });
     }
-    const shown = visibleLabels(candidates, labelFont);
-    return candidates.filter((c) => shown.has(c.id));
-  }, [frame, placed, focus, labelled, sizeOf, state.selection, hover, k, labelFont]);
+    const largest = Math.max(1, ...bubbles.map((b) => b.members.length));
+    for (const b of bubbles) {
+      g.addNode(b.id, {
+        x: b.x, y: graphY(b.y), color: BUBBLE, tier: b.tier, count: b.members.length, forceLabel: b.tier === 'province' || b.members.length > largest / 20,
+        size: (b.tier === 'province' ? 6 : 4) + (b.tier === 'province' ? 30 : 18) * Math.sqrt(b.members.length / largest),
+        label: `${b.name} · ${b.members.length}`,
+      });
+    }
+    for (const l of drawn) g.addEdge(l.source, l.target, { color: LINK, size: Math.min(3, 0.5 + Math.sqrt(l.weight) * 0.5) });
+    return g;
+  }, [placed, bubbles, drawn, sizeOf, colours]);
 
   useEffect(() => {
-    exporter.current = { toPNG: () => svgToPNG(svg.current!), toSVG: () => svgMarkup(svg.current!) };
+    const el = container.current;
+    if (!el || !frame || !geo) return;
+    let current: Tier = 'actor';
+    const renderer = fixedSigma(graph, el, {
+      labels: state.labels,
+      focus: () => focusRef.current,
+      bbox: { x: [0, WIDTH], y: [-HEIGHT, 0] },
+      // Links join actors: drawn only when actors are.
+      hideEdges: () => current !== 'actor',
+      base: (_node, a) => {
+        const nodeTier = a.tier as Tier;
+        const shown = current === 'actor' ? nodeTier === 'actor' : current === 'province' ? nodeTier === 'province' : nodeTier === 'municipality' || (nodeTier === 'actor' && a.solo === true);
+        return shown ? a : { ...a, hidden: true };
+      },
+    });
+    rendererRef.current = renderer;
+    const background = backgroundLayer(renderer);
+    drawBoundaries(background.world, frame, geo);
+    background.svg.prepend(svgElement('title', { id: titleId }, t('geo.mapAria', { placed: placed.size, unplaced: unplaced.length, links: drawn.length })));
+    const applyTier = () => {
+      const next = tierAt(renderer.getCamera().getState().ratio, aggregated);
+      if (next === current) return;
+      current = next;
+      setTier(next);
+      publish();
+      renderer.refresh();
+    };
+    const publish = () => {
+      (window as unknown as { __atlasMap?: unknown }).__atlasMap = {
+        tier: current, aggregated, placed: placed.size, unplaced: unplaced.length, bubbles: bubbles.length,
+        // Spain's projected extent in graph coordinates (the mainland frame and the Canary inset), for tests.
+        bounds: spainBounds(frame, geo),
+      };
+    };
+    renderer.getCamera().on('updated', applyTier);
+    current = tierAt(renderer.getCamera().getState().ratio, aggregated);
+    setTier(current);
+    publish();
+    renderer.refresh();
+    renderer.on('clickNode', ({ node }) => {
+      const a = graph.getNodeAttributes(node) as FixedNode & { tier: Tier };
+      if (a.tier === 'actor') return select(node);
+      // A bubble: zoom in to it, to the next tier.
+      const d = renderer.getNodeDisplayData(node);
+      if (!d) return;
+      const ratio = a.tier === 'province' ? TIER_RATIOS.province * 0.6 : TIER_RATIOS.municipality * 0.5;
+      void renderer.getCamera().animate({ x: d.x, y: d.y, ratio }, { duration: 400 });
+    });
+    renderer.on('enterNode', ({ node }) => {
+      el.style.cursor = 'pointer';
+      if (graph.getNodeAttribute(node, 'tier') !== 'actor') return;
+      focusRef.current = { ...focusRef.current, hover: node };
+      renderer.refresh({ skipIndexation: true });
+    });
+    renderer.on('leaveNode', () => {
+      el.style.cursor = '';
+      if (!focusRef.current.hover) return;
+      focusRef.current = { ...focusRef.current, hover: null };
+      renderer.refresh({ skipIndexation: true });
+    });
+    exporter.current = { toPNG: () => sigmaToPNG(renderer, background.svg), toSVG: () => sigmaToSVG(renderer, background.svg) };
+    (window as unknown as { __atlasSigma?: Sigma }).__atlasSigma = renderer;
+    window.dispatchEvent(new CustomEvent('atlas:first-map', { detail: { nodes: graph.order, edges: graph.size, view: 'map' } }));
     return () => {
       exporter.current = null;
+      background.kill();
+      renderer.kill();
+      rendererRef.current = null;
+      delete (window as unknown as { __atlasSigma?: Sigma }).__atlasSigma;
     };
-  }, [exporter]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [graph, frame, geo, t]);
 
-  const half = frame ? frame.band / 2 : 0;
+  const highlightKey = state.highlight.join('\n');
+  useEffect(() => {
+    rendererRef.current?.refresh({ skipIndexation: true });
+  }, [state.selection, highlightKey]);
+  const setHover = (id: string | null) => {
+    focusRef.current = { ...focusRef.current, hover: id };
+    rendererRef.current?.refresh({ skipIndexation: true });
+  };
+  /** Keyboard route to a bubble: the camera goes to it as a click would. */
+  const zoomTo = (id: string, ratio: number) => {
+    const renderer = rendererRef.current;
+    const d = renderer?.getNodeDisplayData(id);
+    if (renderer && d) void renderer.getCamera().animate({ x: d.x, y: d.y, ratio }, { duration: 400 });
+  };
+
+  const zoom = useCameraZoom(rendererRef);
+  const buttons = useMemo(
+    () => [...placed.values()].map((p) => ({ id: p.node.id, label: `${p.node.name} — ${term(t, 'kind', p.node.kind)}, ${t(`map.precision.${p.precision}`)}` })),
+    [placed, t],
+  );
+  const provinceBubbles = useMemo(() => bubbles.filter((b) => b.tier === 'province').sort((a, b) => b.members.length - a.members.length), [bubbles]);
+
   return (
     <div className="map-view tools-view" data-testid="map-view">
       <div className="view-toolbar" role="toolbar" aria-label={t('map.controls')}>
-        <button type="button" onClick={zoomIn} aria-label={t('network.zoomIn')}>+</button>
-        <button type="button" onClick={zoomOut} aria-label={t('network.zoomOut')}>−</button>
-        <button type="button" onClick={reset}>{t('network.fit')}</button>
-        <span className="muted">{t('map.hint')}</span>
+        <button type="button" onClick={() => zoom(1.5)} aria-label={t('network.zoomIn')}>+</button>
+        <button type="button" onClick={() => zoom(1 / 1.5)} aria-label={t('network.zoomOut')}>−</button>
+        <button type="button" onClick={() => void rendererRef.current?.getCamera().animatedReset({ duration: 300 })}>{t('network.fit')}</button>
+        <span className="muted" data-testid="map-tier">{aggregated ? t(`geo.tier.${tier}`) : t('map.hint')}</span>
       </div>
-      <div className="chart-box" ref={box}>
+      <div className="chart-box">
         {geoError && <p role="alert" className="error view-message">{t('map.geoError', { message: geoError })}</p>}
-        <svg ref={svg} width="100%" height="100%" role="group" aria-labelledby={titleId} className="map-svg">
-          <title id={titleId}>{t('map.aria', { placed: placed.size - banded.length, band: outside.length, links: drawn.length })}</title>
-          {frame && paths && (
-            <g transform={`translate(${transform.x},${transform.y}) scale(${k})`}>
-              <rect x={half} y={half} width={frame.width - 2 * half} height={frame.height - 2 * half} fill="none" stroke="#c5cbd3" strokeDasharray="6 5" rx={12} aria-hidden="true" />
-              {banded.length > 0 && (
-                <text x={frame.band + 4} y={half - 8} fontSize={11} fill="#52606d" aria-hidden="true">
-                  {t('map.band')}
-                </text>
-              )}
-              <g aria-hidden="true">
-                {paths.provinces.map((p) => (
-                  <path key={p.id} d={p.d} fill="#eef1f4" stroke="#ffffff" strokeWidth={0.8 / k}>
-                    <title>{p.name}</title>
-                  </path>
-                ))}
-                {paths.regions.map((r) => (
-                  <path key={r.id} d={r.d} fill="none" stroke="#9aa5b1" strokeWidth={1 / k} />
-                ))}
-                <rect x={frame.inset.x} y={frame.inset.y} width={frame.inset.width} height={frame.inset.height} fill="none" stroke="#9aa5b1" strokeWidth={1 / k} />
-              </g>
-              <g aria-hidden="true">
-                {drawn.map((l) => {
-                  const a = placed.get(l.source)!;
-                  const b = placed.get(l.target)!;
-                  const on = !focus || (focus.has(l.source) && focus.has(l.target));
-                  return (
-                    <path
-                      key={`${l.source}|${l.target}`}
-                      d={arcPath(a, b)}
-                      fill="none"
-                      stroke={on ? LINK : DIMMED}
-                      strokeOpacity={on ? 0.55 : 0.4}
-                      strokeWidth={Math.min(4, 0.8 + Math.sqrt(l.weight) * 0.6) / Math.sqrt(k)}
-                    />
-                  );
-                })}
-              </g>
-              {[...placed.values()].map((p) => {
-                const on = !focus || focus.has(p.node.id);
-                const selected = state.selection === p.node.id;
-                const where = p.precision === 'band' ? t('map.inBand') : t(`map.precision.${p.precision}`);
-                return (
-                  <g
-                    key={p.node.id}
-                    className="map-node"
-                    transform={`translate(${p.x.toFixed(1)},${p.y.toFixed(1)}) scale(${1 / Math.sqrt(k)})`}
-                    role="button"
-                    tabIndex={0}
-                    aria-pressed={selected}
-                    aria-label={`${p.node.name} — ${term(t, 'kind', p.node.kind)}, ${where}`}
-                    data-id={p.node.id}
-                    {...nodeButtonHandlers(p.node.id, select, setHover)}
-                  >
-                    {p.precision === 'band' || p.precision === 'point' ? (
-                      <circle r={sizeOf(p.node.id)} fill={on ? colours.colourOf(p.node) : DIMMED} stroke={selected ? '#111827' : '#ffffff'} strokeWidth={selected ? 3 : 1.2} />
-                    ) : (
-                      // Placed at a province/region centre: a square says "somewhere in here".
-                      <rect
-                        x={-sizeOf(p.node.id)}
-                        y={-sizeOf(p.node.id)}
-                        width={2 * sizeOf(p.node.id)}
-                        height={2 * sizeOf(p.node.id)}
-                        fill={on ? colours.colourOf(p.node) : DIMMED}
-                        stroke={selected ? '#111827' : '#ffffff'}
-                        strokeWidth={selected ? 3 : 1.2}
-                      />
-                    )}
-                  </g>
-                );
-              })}
-              <HaloLabels labels={labels} fontSize={labelFont} selection={state.selection} />
-            </g>
-          )}
-        </svg>
+        <div ref={container} className="sigma-container" role="img" aria-labelledby={titleId} data-testid="map-canvas" />
+        <NodeButtons title={t('geo.actorList')} className="map-node" buttons={buttons} select={select} setHover={setHover} selection={state.selection} />
       </div>
       <aside className="view-aside" aria-labelledby={`${titleId}-where`}>
         <Legend entries={colours.legend} title={t(`colourBy.${state.colourBy}`)} />
         <h2 id={`${titleId}-where`}>{t('map.where')}</h2>
-        <p className="muted">{t('map.keyShapes')}</p>
-        <ul className="ranked-list plain">
-          {byRegion.map(([region, ids]) => (
-            <li key={region}>
-              <button type="button" className="link" onClick={() => update({ highlight: ids })}>
-                {region}
-              </button>{' '}
-              <span className="muted">({t.formatNumber(ids.length)})</span>
-            </li>
-          ))}
-        </ul>
-        <h3>{t('map.bandTitle', { count: t.formatNumber(outside.length) })}</h3>
-        <ul className="ranked-list plain" data-testid="map-outside">
-          {outside.slice(0, OUTSIDE_LISTED).map((node) => (
-            <li key={node.id}>
-              <button type="button" className="link" onClick={() => select(node.id)}>
+        <p className="muted">{aggregated ? t('geo.bubblesHint') : t('geo.keyShapes')}</p>
+        {provinceBubbles.length > 0 ? (
+          <ul className="ranked-list plain" data-testid="map-provinces">
+            {provinceBubbles.map((b) => (
+              <li key={b.id}>
+                <button type="button" className="link" onClick={() => zoomTo(b.id, TIER_RATIOS.province * 0.6)}>{b.name}</button>{' '}
+                <span className="muted">({t.formatNumber(b.members.length)})</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <ul className="ranked-list plain">
+            {byRegion.map(([region, ids]) => (
+              <li key={region}>
+                <button type="button" className="link" onClick={() => update({ highlight: ids })}>{region}</button>{' '}
+                <span className="muted">({t.formatNumber(ids.length)})</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <h3 data-testid="map-outside-count">{t('map.bandTitle', { count: t.formatNumber(unplaced.length) })}</h3>
+        <p className="muted">{t('geo.unplacedHint')}</p>
+        <ul className="ranked-list plain map-unplaced" data-testid="map-outside">
+          {unplaced.slice(0, OUTSIDE_LISTED).map((node) => (
+            <li key={node.id} data-id={node.id}>
+              <button type="button" className="link" onClick={() => select(node.id)} aria-label={`${node.name} — ${t('map.inBand')}`}>
                 {node.name}
               </button>{' '}
               <span className="muted">{node.level ? term(t, 'level', node.level) : t('rings.noLevel')}</span>
             </li>
           ))}
         </ul>
-        {outside.length > OUTSIDE_LISTED && <p className="muted">{t('legend.more', { count: t.formatNumber(outside.length - OUTSIDE_LISTED) })}</p>}
+        {unplaced.length > OUTSIDE_LISTED && <p className="muted">{t('legend.more', { count: t.formatNumber(unplaced.length - OUTSIDE_LISTED) })}</p>}
         <p className="map-attribution">{t('map.attribution')}</p>
       </aside>
     </div>
   );
+}
+
+/** Spain's projected extent in graph coordinates (y up): the mainland with the Balearics, Ceuta and Melilla, and the Canary inset. */
+function spainBounds(frame: Frame, geo: Geometry) {
+  const main = geoPath(frame.main);
+  const canary = geoPath(frame.canary);
+  const boxes = geo.provinces.features.map((f) => (f.properties.cod_ccaa === CANARY_REGION ? canary : main).bounds(f as unknown as GeoPermissibleObjects));
+  const mainBoxes = boxes.filter((_, i) => geo.provinces.features[i].properties.cod_ccaa !== CANARY_REGION);
+  const canaryBoxes = boxes.filter((_, i) => geo.provinces.features[i].properties.cod_ccaa === CANARY_REGION);
+  const union = (bs: typeof boxes) => ({
+    x: [Math.min(...bs.map((b) => b[0][0])), Math.max(...bs.map((b) => b[1][0]))],
+    y: [-Math.max(...bs.map((b) => b[1][1])), -Math.min(...bs.map((b) => b[0][1]))],
+  });
+  return { main: union(mainBoxes), canary: union(canaryBoxes) };
 }

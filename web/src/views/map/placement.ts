@@ -1,8 +1,9 @@
 // Where each actor goes on the Spain map: its own coordinates, else the
-// centre of its province or autonomous community, else (foreign, international
-// or without a place) a slot in the band around the map, on the side facing
-// its partners. Actors sharing a spot are fanned out on a small spiral.
-import { geoConicConformal, geoPath, type GeoPermissibleObjects, type GeoProjection } from 'd3';
+// centre of its province or autonomous community; actors abroad or without a
+// place are not drawn (the view lists them). Actors sharing a spot are fanned
+// out on a small spiral. Zoomed out, actors are counted per municipality and
+// per province (aggregate()).
+import { geoConicConformal, geoContains, geoPath, type GeoPermissibleObjects, type GeoProjection } from 'd3';
 import type { GraphNode } from '../../state/types.ts';
 import type { ActorLink } from '../rings/actorLinks.ts';
 
@@ -16,20 +17,22 @@ export interface GeoCollection {
   features: GeoFeature[];
 }
 
-export type Precision = 'point' | 'province' | 'region' | 'band';
+export type Precision = 'point' | 'province' | 'region';
 
 export interface Placed {
   node: GraphNode;
   x: number;
   y: number;
   precision: Precision;
+  /** Municipality (or province/region centre) the actor is counted in when zoomed out a little. */
+  spot: string;
+  /** Province (or region) code the actor is counted in when zoomed out. */
+  province: string;
 }
 
 export interface Frame {
   width: number;
   height: number;
-  /** Width of the band around the map. */
-  band: number;
   main: GeoProjection;
   canary: GeoProjection;
   /** The Canary Islands inset box. */
@@ -43,19 +46,19 @@ export function isCanary(lon: number, lat: number): boolean {
   return lon < -12 && lat < 30;
 }
 
-/** Projections fitted to the frame: the peninsula, Balearics, Ceuta and Melilla in the middle, the Canaries in an inset at the bottom left. */
+/** Projections fitted to the frame: the peninsula, Balearics, Ceuta and Melilla, and the Canaries in an inset at the bottom left. */
 export function makeFrame(width: number, height: number, provinces: GeoCollection): Frame {
-  const band = Math.max(46, Math.min(80, Math.min(width, height) * 0.09));
+  const margin = Math.min(width, height) * 0.02;
   const mainland: GeoCollection = { type: 'FeatureCollection', features: provinces.features.filter((f) => !CANARY_PROVINCES.has(f.properties.cod_prov ?? '')) };
   const islands: GeoCollection = { type: 'FeatureCollection', features: provinces.features.filter((f) => CANARY_PROVINCES.has(f.properties.cod_prov ?? '')) };
   const main = geoConicConformal().rotate([3.5, 0]).parallels([37, 43]);
-  main.fitExtent([[band + 10, band + 6], [width - band - 10, height - band - 6]], mainland as unknown as GeoPermissibleObjects);
-  const insetWidth = Math.max(110, (width - 2 * band) * 0.26);
+  main.fitExtent([[margin, margin], [width - margin, height - margin]], mainland as unknown as GeoPermissibleObjects);
+  const insetWidth = width * 0.26;
   const insetHeight = insetWidth * 0.45;
-  const inset = { x: band + 6, y: height - band - insetHeight - 6, width: insetWidth, height: insetHeight };
+  const inset = { x: margin, y: height - margin - insetHeight, width: insetWidth, height: insetHeight };
   const canary = geoConicConformal().rotate([15.5, 0]).parallels([27, 29]);
   canary.fitExtent([[inset.x + 6, inset.y + 6], [inset.x + inset.width - 6, inset.y + inset.height - 6]], islands as unknown as GeoPermissibleObjects);
-  return { width, height, band, main, canary, inset };
+  return { width, height, main, canary, inset };
 }
 
 export function project(frame: Frame, lon: number, lat: number): [number, number] | null {
@@ -89,43 +92,63 @@ function regionCodeOf(node: GraphNode): string | undefined {
   return node.place?.regionCode ?? (node.place?.ineCode?.length === 2 ? node.place.ineCode : undefined);
 }
 
-/** How many actors the band around the map holds at a readable spacing (one every 14 px of its perimeter). */
-export function bandCapacity(frame: Frame): number {
-  const half = frame.band / 2;
-  return Math.floor((2 * (frame.width - 2 * half + frame.height - 2 * half)) / 14);
+/** Province code of an actor: its own, its municipality's INE code, else the province its coordinates fall in. */
+function provinceOf(node: GraphNode, provinces: GeoCollection): string | undefined {
+  const place = node.place;
+  if (place?.provinceCode) return place.provinceCode;
+  if (place?.ineCode?.length === 5) return place.ineCode.slice(0, 2);
+  if (typeof node.lon === 'number' && typeof node.lat === 'number') {
+    const p: [number, number] = [node.lon, node.lat];
+    const hit = provinces.features.find((f) => geoContains(f as unknown as GeoPermissibleObjects, p));
+    if (hit?.properties.cod_prov) return hit.properties.cod_prov;
+  }
+  return undefined;
 }
 
+/** Fan-out spiral step in drawing units (a 1000-unit wide map: Madrid's hundreds of actors stay a small disc). */
+const SPIRAL = 1.6;
+
 /**
- * Places every actor that has a place; the others go in the band around the
- * map when they fit there (bandCapacity), else they are not placed at all. `provinceCentres`/`regionCentres` come from featureCentres.
- * Band slots go clockwise around the frame starting at the top left, sorted by
- * the direction of each actor's located partners from the map centre.
+ * Places every actor that has a place (coordinates, else province centre, else
+ * region centre; never abroad); the others are returned as `unplaced`.
+ * `provinceCentres`/`regionCentres` come from featureCentres.
  */
 export function placeActors(
   frame: Frame,
   actors: GraphNode[],
-  links: ActorLink[],
+  provinces: GeoCollection,
   provinceCentres: Map<string, [number, number]>,
   regionCentres: Map<string, [number, number]>,
-): Map<string, Placed> {
+): { placed: Map<string, Placed>; unplaced: GraphNode[] } {
   const placed = new Map<string, Placed>();
-  const banded: GraphNode[] = [];
+  const unplaced: GraphNode[] = [];
   for (const node of actors) {
     let xy: [number, number] | null = null;
     let precision: Precision = 'point';
     const foreign = node.place?.country !== undefined && node.place.country !== 'ES';
+    const province = foreign ? undefined : provinceOf(node, provinces);
+    const region = regionCodeOf(node);
     if (!foreign && typeof node.lat === 'number' && typeof node.lon === 'number') xy = project(frame, node.lon, node.lat);
-    if (!xy && !foreign && node.place?.provinceCode) {
-      xy = provinceCentres.get(node.place.provinceCode) ?? null;
+    if (!xy && province) {
+      xy = provinceCentres.get(province) ?? null;
       precision = 'province';
     }
-    const region = regionCodeOf(node);
     if (!xy && !foreign && region) {
       xy = regionCentres.get(region) ?? null;
       precision = 'region';
     }
-    if (xy) placed.set(node.id, { node, x: xy[0], y: xy[1], precision });
-    else banded.push(node);
+    if (!xy) {
+      unplaced.push(node);
+      continue;
+    }
+    const provinceKey = province ? `p${province}` : `r${region ?? ''}`;
+    const spot =
+      precision === 'point'
+        ? node.place?.ineCode?.length === 5
+          ? `m${node.place.ineCode}`
+          : `xy${xy[0].toFixed(0)},${xy[1].toFixed(0)}`
+        : `${precision}:${provinceKey}`;
+    placed.set(node.id, { node, x: xy[0], y: xy[1], precision, spot, province: provinceKey });
   }
 
   // Fan out actors that share a spot (a city council, its lab and its offices…).
@@ -140,50 +163,53 @@ export function placeActors(
     const [cx, cy] = [group[0].x, group[0].y];
     group.forEach((p, i) => {
       // Sunflower spiral: even density, no overlap for similar sizes.
-      const r = 9 * Math.sqrt(i + 0.5);
+      const r = SPIRAL * Math.sqrt(i + 0.5);
       const a = i * 2.39996;
       p.x = cx + r * Math.cos(a);
       p.y = cy + r * Math.sin(a);
     });
   }
+  return { placed, unplaced };
+}
 
-  // A band of hundreds of actors is an unreadable frieze: past what fits at a
-  // readable spacing, actors without a place are only a count and a list.
-  if (banded.length && banded.length <= bandCapacity(frame)) {
-    const cx = frame.width / 2;
-    const cy = frame.height / 2;
-    const direction = (node: GraphNode): number => {
-      let sx = 0;
-      let sy = 0;
-      for (const l of links) {
-        const other = l.source === node.id ? l.target : l.target === node.id ? l.source : null;
-        const p = other ? placed.get(other) : undefined;
-        if (p) {
-          sx += p.x - cx;
-          sy += p.y - cy;
-        }
-      }
-      // Clockwise from the top left corner, as the band slots are numbered.
-      const a = sx === 0 && sy === 0 ? Math.PI : Math.atan2(sy, sx);
-      const fromTopLeft = a - Math.atan2(-cy, -cx);
-      return (fromTopLeft + Math.PI * 4) % (Math.PI * 2);
-    };
-    const keyed = banded.map((node) => ({ node, key: direction(node) }));
-    keyed.sort((a, b) => a.key - b.key || a.node.name.localeCompare(b.node.name));
-    const half = frame.band / 2;
-    const w = frame.width - 2 * half;
-    const h = frame.height - 2 * half;
-    const perimeter = 2 * (w + h);
-    keyed.forEach(({ node }, i) => {
-      const d = (perimeter * (i + 0.5)) / keyed.length;
-      let x: number;
-      let y: number;
-      if (d < w) [x, y] = [half + d, half];
-      else if (d < w + h) [x, y] = [half + w, half + d - w];
-      else if (d < 2 * w + h) [x, y] = [half + w - (d - w - h), half + h];
-      else [x, y] = [half, half + h - (d - 2 * w - h)];
-      placed.set(node.id, { node, x, y, precision: 'band' });
-    });
+export interface Bubble {
+  id: string;
+  tier: 'municipality' | 'province';
+  name: string;
+  x: number;
+  y: number;
+  members: string[];
+}
+
+/**
+ * Actors counted per spot (municipality, or the province/region centre they
+ * were placed at) and per province: one bubble each at the members' mean
+ * position (province bubbles at the province's centre when known). Spots of a
+ * single actor get no bubble (the actor itself is drawn at that zoom).
+ */
+export function aggregate(placed: Map<string, Placed>, provinceCentres: Map<string, [number, number]>, provinceNames: Map<string, string>): Bubble[] {
+  const bubbles: Bubble[] = [];
+  const collect = (key: (p: Placed) => string) => {
+    const groups = new Map<string, Placed[]>();
+    for (const p of placed.values()) {
+      const k = key(p);
+      (groups.get(k) ?? groups.set(k, []).get(k)!).push(p);
+    }
+    return groups;
+  };
+  const mean = (ps: Placed[]): [number, number] => [ps.reduce((s, p) => s + p.x, 0) / ps.length, ps.reduce((s, p) => s + p.y, 0) / ps.length];
+  for (const [spot, ps] of collect((p) => p.spot)) {
+    if (ps.length < 2) continue;
+    const [x, y] = mean(ps);
+    const first = ps[0].node.place;
+    const name = ps[0].precision === 'point' ? (first?.municipality ?? ps[0].node.name) : (provinceNames.get(ps[0].province.slice(1)) ?? first?.province ?? first?.region ?? '');
+    bubbles.push({ id: `bubble:${spot}`, tier: 'municipality', name, x, y, members: ps.map((p) => p.node.id) });
   }
-  return placed;
+  for (const [province, ps] of collect((p) => p.province)) {
+    const centre = province.startsWith('p') ? provinceCentres.get(province.slice(1)) : undefined;
+    const [x, y] = centre ?? mean(ps);
+    const name = provinceNames.get(province.slice(1)) ?? ps[0].node.place?.province ?? ps[0].node.place?.region ?? '';
+    bubbles.push({ id: `bubble:${province}`, tier: 'province', name, x, y, members: ps.map((p) => p.node.id) });
+  }
+  return bubbles;
 }

@@ -45,7 +45,8 @@ export const COMMON_SETTINGS = {
 
 /** Writes positions ([x, y] by id) into the drawn graph; ids not in the table keep theirs. Returns how many moved. */
 export function applyPositions(
-  graph: { updateEachNodeAttributes(fn: (id: string, a: { x: number; y: number }) => { x: number; y: number }, hints?: { attributes: string[] }): void },
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  graph: { updateEachNodeAttributes(fn: (id: string, a: any) => { x: number; y: number }, hints?: { attributes: any[] }): void },
   positions: Record<string, [number, number]>,
 ): number {
   let moved = 0;

@@ -1,233 +1,171 @@
-// Level rings: actors on concentric rings by level (local at the centre,
-// international outside), grouped in wedges by kind or region; links between
-// rings are drawn strong so the actors that connect levels stand out, and are
-// listed beside the chart. Drawn in SVG (d3 for zoom and arcs) so the export
-// tool gets both SVG and PNG.
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { nodeButtonHandlers } from './nodeButton.ts';
-import { HaloLabels } from './HaloLabels.tsx';
-import { arc } from 'd3';
+// Level rings in WebGL: actors on concentric rings by level (local at the
+// centre, international outside, actors without a level on a last dashed
+// band), grouped in wedges by kind, region or community, drawn by sigma on
+// fixed positions; the ring bands, separators and titles are a background
+// layer that moves with the camera. Links that cross rings are drawn strong so
+// the actors that connect levels stand out, and are listed beside the chart.
+// Every actor is also a button in an off-screen list (keyboard, screen readers).
+import { useEffect, useId, useMemo, useRef } from 'react';
+import Graph from 'graphology';
+import type Sigma from 'sigma';
 import type { ViewProps } from '../../state/types.ts';
 import { useT } from '../../i18n/index.ts';
 import { LEVEL_COLOURS } from '../../graph-data/palette.ts';
 import { actorColouring } from './actorColouring.ts';
 import { term } from '../../graph-data/terms.ts';
 import { Legend } from '../network/Legend.tsx';
-import { svgMarkup, svgToPNG } from '../../export/svgImage.ts';
 import { actorLinks } from './actorLinks.ts';
-import { INNER, levelConnectors, ringsLayout, type GroupBy, type RingNode } from './layout.ts';
-import { nodeRadius, neighbourSet } from './nodeSizes.ts';
-import { useSize } from './useSize.ts';
-import { visibleLabels, type LabelCandidate } from './labels.ts';
-import { useZoom } from './useZoom.ts';
+import { OTHER_GROUP, levelConnectors, ringsLayout, type GroupBy, type RingsLayout } from './layout.ts';
+import { nodeRadius } from './nodeSizes.ts';
+import { fixedSigma, graphY, type FocusState } from '../network/fixedSigma.ts';
+import { backgroundLayer, svgElement } from '../network/backgroundLayer.ts';
+import { sigmaToPNG, sigmaToSVG } from '../network/exportImage.ts';
+import { useCameraZoom } from '../network/useCameraZoom.ts';
+import { NodeButtons } from './NodeButtons.tsx';
 import './views.css';
 
 const SAME_LEVEL = '#b8c0cc';
 const CROSS_LEVEL = '#6a3d9a';
-const DIMMED = '#e4e7eb';
 const MAX_LINKS = 4000;
-
-/** Quadratic curve between two nodes, bent towards the centre (more for links inside one ring). */
-function linkPath(a: RingNode, b: RingNode): string {
-  const pull = a.ring === b.ring ? 0.45 : 0.8;
-  const cx = ((a.x + b.x) / 2) * pull;
-  const cy = ((a.y + b.y) / 2) * pull;
-  return `M${a.x.toFixed(1)},${a.y.toFixed(1)}Q${cx.toFixed(1)},${cy.toFixed(1)} ${b.x.toFixed(1)},${b.y.toFixed(1)}`;
-}
+/** Ring spacing in drawing units (sigma fits the drawing to the screen). */
+const UNIT = 100;
+const GROUPS: GroupBy[] = ['kind', 'region', 'community'];
 
 export function RingsView({ data, state, update, select, metrics, exporter }: ViewProps) {
   const t = useT();
   const titleId = useId();
-  const box = useRef<HTMLDivElement>(null);
-  const svg = useRef<SVGSVGElement>(null);
-  const { width, height } = useSize(box);
-  const { transform, zoomIn, zoomOut, reset } = useZoom(svg);
-  const [hover, setHover] = useState<string | null>(null);
-  const groupBy: GroupBy = state.params['rings.group'] === 'region' ? 'region' : 'kind';
+  const container = useRef<HTMLDivElement>(null);
+  const rendererRef = useRef<Sigma | null>(null);
+  const param = state.params['rings.group'];
+  const groupBy: GroupBy = param === 'region' || param === 'community' ? param : 'kind';
+  const focusRef = useRef<FocusState>({ hover: null, selection: state.selection, highlight: new Set(state.highlight) });
+  focusRef.current = { ...focusRef.current, selection: state.selection, highlight: new Set(state.highlight) };
 
   const actors = useMemo(() => data.nodes.filter((n) => n.label === 'Actor'), [data.nodes]);
   const links = useMemo(() => actorLinks(data), [data]);
-  const ringCount = actors.some((n) => !n.level) ? 5 : 4;
-  // Room around the outer ring for the wedge labels (wider at the sides, where they run horizontally).
-  const unit = Math.max(24, Math.min(width / 2 - 150, height / 2 - 45) / (ringCount - 1 + INNER + 0.5));
-  const layout = useMemo(() => ringsLayout(actors, links, groupBy, unit), [actors, links, groupBy, unit]);
+  const layout = useMemo(() => ringsLayout(actors, links, groupBy, UNIT, metrics.community), [actors, links, groupBy, metrics.community]);
   const connectors = useMemo(() => levelConnectors(layout, links), [layout, links]);
   const connectorIds = useMemo(() => new Set(connectors.map((c) => c.id)), [connectors]);
   const colours = useMemo(() => actorColouring(data.nodes, actors, state.colourBy, metrics), [data.nodes, actors, state.colourBy, metrics]);
-
   const drawn = useMemo(
-    () =>
-      links
-        .filter((l) => layout.nodes.has(l.source) && layout.nodes.has(l.target))
-        .sort((a, b) => b.weight - a.weight)
-        .slice(0, MAX_LINKS),
+    () => links.filter((l) => layout.nodes.has(l.source) && layout.nodes.has(l.target)).sort((a, b) => b.weight - a.weight).slice(0, MAX_LINKS),
     [links, layout],
   );
-  const sizeOf = useMemo(() => nodeRadius(actors, links, metrics, 4, 7), [actors, links, metrics]);
-  const neighbours = useMemo(() => neighbourSet(hover, links), [hover, links]);
-  const focus = neighbours ?? (state.highlight.length ? new Set(state.highlight) : null);
+  const big = actors.length > 1000;
+  const sizeOf = useMemo(() => nodeRadius(actors, links, metrics, big ? 2 : 4, big ? 8 : 7), [actors, links, metrics, big]);
+  const crossCount = useMemo(() => drawn.filter((l) => layout.nodes.get(l.source)!.ring !== layout.nodes.get(l.target)!.ring).length, [drawn, layout]);
+  const groupName = (g: string) =>
+    g === OTHER_GROUP ? t('geo.otherGroups') : groupBy === 'kind' ? term(t, 'kind', g) : groupBy === 'community' ? (g === '' ? t('geo.noCommunity') : t('legend.community', { n: String(Number(g) + 1) })) : g === '' ? t('rings.noRegion') : g === 'ES' ? t('rings.spainWide') : g;
+  const groupNameRef = useRef(groupName);
+  groupNameRef.current = groupName;
 
-  const labelled = useMemo(() => {
-    const ranked = [...actors].sort((a, b) => sizeOf(b.id) - sizeOf(a.id));
-    const count = Math.max(12, Math.round(state.labels * ranked.length));
-    return new Set(ranked.slice(0, count).map((n) => n.id));
-  }, [actors, sizeOf, state.labels]);
-
-  const labelFont = 11 / Math.sqrt(transform.k);
-  const labels = useMemo(() => {
-    const candidates: LabelCandidate[] = [];
+  const graph = useMemo(() => {
+    const g = new Graph({ type: 'undirected', multi: false });
     for (const p of layout.nodes.values()) {
       const id = p.node.id;
-      const forced = state.selection === id || hover === id;
-      if (!forced && !(focus ? focus.has(id) : labelled.has(id))) continue;
-      const r = sizeOf(id) + 3;
-      const text = p.node.name.length > 34 ? `${p.node.name.slice(0, 32)}…` : p.node.name;
-      const anchor = Math.cos(p.angle) >= 0 ? 'start' : 'end';
-      candidates.push({ id, x: p.x + Math.cos(p.angle) * r, y: p.y + Math.sin(p.angle) * r, anchor, text, priority: sizeOf(id), force: forced });
+      g.addNode(id, { x: p.x, y: graphY(p.y), size: sizeOf(id), color: colours.colourOf(p.node), label: p.node.name, ring: p.ring, bridge: connectorIds.has(id) });
     }
-    // The wedge titles are drawn anyway: node labels give way to them.
-    for (const w of layout.wedges) {
-      const mid = (w.start + w.end) / 2;
-      const rr = layout.outer + unit * 0.5 + 10;
-      const anchor = Math.abs(Math.cos(mid)) < 0.25 ? 'middle' : Math.cos(mid) >= 0 ? 'start' : 'end';
-      candidates.push({ id: `wedge:${w.group}`, x: Math.cos(mid) * rr, y: Math.sin(mid) * rr, anchor, text: `${w.group} (${w.count})`, priority: 0, force: true });
+    for (const l of drawn) {
+      const cross = layout.nodes.get(l.source)!.ring !== layout.nodes.get(l.target)!.ring;
+      g.addEdge(l.source, l.target, { color: cross ? CROSS_LEVEL : SAME_LEVEL, size: Math.min(3, 0.5 + Math.sqrt(l.weight) * 0.5) * (cross ? 1.2 : 1) });
     }
-    const shown = visibleLabels(candidates, labelFont);
-    return candidates.filter((c) => shown.has(c.id) && !c.id.startsWith('wedge:'));
-  }, [layout, focus, labelled, sizeOf, state.selection, hover, labelFont, unit]);
+    return g;
+  }, [layout, drawn, sizeOf, colours, connectorIds]);
 
   useEffect(() => {
-    exporter.current = {
-      toPNG: () => svgToPNG(svg.current!),
-      toSVG: () => svgMarkup(svg.current!),
-    };
+    const el = container.current;
+    if (!el) return;
+    const outer = layout.outer + UNIT * 0.5;
+    const margin = UNIT * 0.9;
+    const renderer = fixedSigma(graph, el, {
+      labels: state.labels,
+      focus: () => focusRef.current,
+      bbox: { x: [-outer - margin, outer + margin], y: [-outer - margin * 0.6, outer + margin * 0.6] },
+    });
+    rendererRef.current = renderer;
+    const titles = ringTitles(layout, (key) => (key === 'none' ? t('rings.noLevel') : term(t, 'level', key)), groupNameRef.current);
+    const background = backgroundLayer(renderer, (toViewport) => {
+      for (const { el: text, x, y } of titles.items) {
+        const [vx, vy] = toViewport(x, y);
+        text.setAttribute('x', vx.toFixed(1));
+        text.setAttribute('y', vy.toFixed(1));
+      }
+    });
+    drawRings(background.world, layout);
+    background.screen.append(titles.group);
+    background.svg.prepend(svgElement('title', { id: titleId }, t('rings.aria', { actors: actors.length, links: drawn.length, cross: crossCount })));
+    renderer.refresh();
+    renderer.on('clickNode', ({ node }) => select(node));
+    renderer.on('enterNode', ({ node }) => {
+      focusRef.current = { ...focusRef.current, hover: node };
+      el.style.cursor = 'pointer';
+      renderer.refresh({ skipIndexation: true });
+    });
+    renderer.on('leaveNode', () => {
+      focusRef.current = { ...focusRef.current, hover: null };
+      el.style.cursor = '';
+      renderer.refresh({ skipIndexation: true });
+    });
+    exporter.current = { toPNG: () => sigmaToPNG(renderer, background.svg), toSVG: () => sigmaToSVG(renderer, background.svg) };
+    (window as unknown as { __atlasSigma?: Sigma }).__atlasSigma = renderer;
+    (window as unknown as { __atlasRings?: unknown }).__atlasRings = { rings: layout.rings, unit: UNIT };
+    window.dispatchEvent(new CustomEvent('atlas:first-map', { detail: { nodes: graph.order, edges: graph.size, view: 'rings' } }));
     return () => {
       exporter.current = null;
+      background.kill();
+      renderer.kill();
+      rendererRef.current = null;
+      delete (window as unknown as { __atlasSigma?: Sigma }).__atlasSigma;
     };
-  }, [exporter]);
+    // The labels density and the focus are applied in place below; t changes with the language.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [graph, layout, t]);
 
-  const band = arc<{ inner: number; outer: number }>()
-    .innerRadius((d) => d.inner)
-    .outerRadius((d) => d.outer)
-    .startAngle(0)
-    .endAngle(Math.PI * 2);
-  const cx = width / 2;
-  const cy = height / 2;
-  const crossCount = drawn.filter((l) => layout.nodes.get(l.source)!.ring !== layout.nodes.get(l.target)!.ring).length;
-  const groupName = (g: string) => (groupBy === 'kind' ? term(t, 'kind', g) : g === '' ? t('rings.noRegion') : g === 'ES' ? t('rings.spainWide') : g);
+  const highlightKey = state.highlight.join('\n');
+  useEffect(() => {
+    rendererRef.current?.refresh({ skipIndexation: true });
+  }, [state.selection, highlightKey]);
+  const setHover = (id: string | null) => {
+    focusRef.current = { ...focusRef.current, hover: id };
+    rendererRef.current?.refresh({ skipIndexation: true });
+  };
+
+  const zoom = useCameraZoom(rendererRef);
   const nameOf = (id: string) => layout.nodes.get(id)?.node.name ?? id;
+  const buttons = useMemo(
+    () =>
+      [...layout.nodes.values()].map((p) => ({
+        id: p.node.id,
+        label: `${p.node.name} — ${term(t, 'level', p.node.level)}, ${term(t, 'kind', p.node.kind)}${connectorIds.has(p.node.id) ? `, ${t('rings.bridge')}` : ''}`,
+      })),
+    [layout, connectorIds, t],
+  );
 
   return (
     <div className="rings-view tools-view" data-testid="rings-view">
       <div className="view-toolbar" role="toolbar" aria-label={t('rings.controls')}>
         <span className="segmented" role="group" aria-label={t('rings.groupBy')}>
           <span className="toolbar-label" aria-hidden="true">{t('rings.groupBy')}</span>
-          {(['kind', 'region'] as const).map((g) => (
-            <button key={g} type="button" aria-pressed={groupBy === g} onClick={() => update({ params: { 'rings.group': g === 'kind' ? '' : g } })}>
+          {GROUPS.map((g) => (
+            <button
+              key={g}
+              type="button"
+              aria-pressed={groupBy === g}
+              // Community wedges need the communities: the colouring by community loads them (and matches the wedges).
+              onClick={() => update(g === 'community' ? { params: { 'rings.group': g }, colourBy: 'community' } : { params: { 'rings.group': g === 'kind' ? '' : g } })}
+            >
               {t(`rings.group.${g}`)}
             </button>
           ))}
         </span>
-        <button type="button" onClick={zoomIn} aria-label={t('network.zoomIn')}>+</button>
-        <button type="button" onClick={zoomOut} aria-label={t('network.zoomOut')}>−</button>
-        <button type="button" onClick={reset}>{t('network.fit')}</button>
+        <button type="button" onClick={() => zoom(1.5)} aria-label={t('network.zoomIn')}>+</button>
+        <button type="button" onClick={() => zoom(1 / 1.5)} aria-label={t('network.zoomOut')}>−</button>
+        <button type="button" onClick={() => void rendererRef.current?.getCamera().animatedReset({ duration: 300 })}>{t('network.fit')}</button>
       </div>
-      <div className="chart-box" ref={box}>
-        {actors.length === 0 ? (
-          <p className="view-empty">{t('rings.empty')}</p>
-        ) : null}
-        <svg ref={svg} width="100%" height="100%" role="group" aria-labelledby={titleId} className="rings-svg">
-          <title id={titleId}>{t('rings.aria', { actors: actors.length, links: drawn.length, cross: crossCount })}</title>
-          {width > 0 && actors.length > 0 && (
-            <g transform={`translate(${transform.x + cx * transform.k},${transform.y + cy * transform.k}) scale(${transform.k})`}>
-              {layout.rings.map((r) => (
-                <g key={r.key} aria-hidden="true">
-                  <path
-                    d={band({ inner: r.key === layout.rings[0].key ? 0 : r.radius - unit / 2, outer: r.radius + unit / 2 }) ?? ''}
-                    fill={r.key === 'none' ? '#f2f3f5' : LEVEL_COLOURS[r.key]}
-                    fillOpacity={r.key === 'none' ? 0.6 : 0.07}
-                  />
-                  <circle r={r.radius} fill="none" stroke={r.key === 'none' ? '#9aa3ad' : LEVEL_COLOURS[r.key]} strokeOpacity={0.7} strokeDasharray={r.key === 'none' ? '4 4' : undefined} />
-                </g>
-              ))}
-              {layout.wedges.length > 1 &&
-                layout.wedges.map((w) => (
-                  <line
-                    key={`sep-${w.group}`}
-                    x1={Math.cos(w.start - 0.02) * (unit * 0.4)}
-                    y1={Math.sin(w.start - 0.02) * (unit * 0.4)}
-                    x2={Math.cos(w.start - 0.02) * (layout.outer + unit * 0.5)}
-                    y2={Math.sin(w.start - 0.02) * (layout.outer + unit * 0.5)}
-                    stroke="#d9dee4"
-                    aria-hidden="true"
-                  />
-                ))}
-              <g aria-hidden="true">
-                {drawn.map((l) => {
-                  const a = layout.nodes.get(l.source)!;
-                  const b = layout.nodes.get(l.target)!;
-                  const cross = a.ring !== b.ring;
-                  const on = !focus || (focus.has(l.source) && focus.has(l.target));
-                  const touching = hover !== null && (l.source === hover || l.target === hover);
-                  return (
-                    <path
-                      key={`${l.source}|${l.target}`}
-                      d={linkPath(a, b)}
-                      fill="none"
-                      stroke={!on ? DIMMED : cross ? CROSS_LEVEL : SAME_LEVEL}
-                      strokeOpacity={on ? (cross ? 0.75 : 0.9) : 0.5}
-                      strokeWidth={(Math.min(4, 0.8 + Math.sqrt(l.weight) * 0.7) + (touching ? 1 : 0)) / Math.sqrt(transform.k)}
-                    />
-                  );
-                })}
-              </g>
-              {[...layout.nodes.values()].map((p) => {
-                const r = sizeOf(p.node.id);
-                const on = !focus || focus.has(p.node.id);
-                const selected = state.selection === p.node.id;
-                const bridge = connectorIds.has(p.node.id);
-                return (
-                  <g
-                    key={p.node.id}
-                    transform={`translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`}
-                    role="button"
-                    tabIndex={0}
-                    aria-label={`${p.node.name} — ${term(t, 'level', p.node.level)}, ${term(t, 'kind', p.node.kind)}${bridge ? `, ${t('rings.bridge')}` : ''}`}
-                    aria-pressed={selected}
-                    className="ring-node"
-                    data-id={p.node.id}
-                    {...nodeButtonHandlers(p.node.id, select, setHover)}
-                  >
-                    <circle
-                      r={r}
-                      fill={on ? colours.colourOf(p.node) : DIMMED}
-                      stroke={selected ? '#111827' : bridge && on ? '#1f2933' : '#ffffff'}
-                      strokeWidth={selected ? 3 : bridge ? 2 : 1}
-                    />
-                  </g>
-                );
-              })}
-              <HaloLabels labels={labels} fontSize={labelFont} selection={state.selection} />
-              <g aria-hidden="true" fontSize={12} fontWeight={600} fill="#52606d">
-                {layout.rings.map((r) => (
-                  <text key={r.key} x={0} y={-r.radius} dy="0.35em" textAnchor="middle" stroke="#ffffff" strokeWidth={4} paintOrder="stroke" fill="#1f2933">
-                    {r.key === 'none' ? t('rings.noLevel') : term(t, 'level', r.key)}
-                  </text>
-                ))}
-                {layout.wedges.map((w) => {
-                  const mid = (w.start + w.end) / 2;
-                  const rr = layout.outer + unit * 0.5 + 10;
-                  const right = Math.cos(mid) >= 0;
-                  return (
-                    <text key={w.group} x={Math.cos(mid) * rr} y={Math.sin(mid) * rr} dy="0.35em" textAnchor={Math.abs(Math.cos(mid)) < 0.25 ? 'middle' : right ? 'start' : 'end'}>
-                      {groupName(w.group)} ({w.count})
-                    </text>
-                  );
-                })}
-              </g>
-            </g>
-          )}
-        </svg>
+      <div className="chart-box">
+        {actors.length === 0 && <p className="view-empty">{t('rings.empty')}</p>}
+        <div ref={container} className="sigma-container" role="img" aria-labelledby={titleId} data-testid="rings-canvas" />
+        <NodeButtons title={t('geo.actorList')} className="ring-node" buttons={buttons} select={select} setHover={setHover} selection={state.selection} />
       </div>
       <aside className="view-aside" aria-labelledby={`${titleId}-bridges`}>
         <Legend entries={colours.legend} title={t(`colourBy.${state.colourBy}`)} />
@@ -258,3 +196,52 @@ export function RingsView({ data, state, update, select, metrics, exporter }: Vi
     </div>
   );
 }
+
+/** Ring bands (level colours, the "no level" band dashed) and wedge separators, in drawing coordinates. */
+function drawRings(world: SVGGElement, layout: RingsLayout): void {
+  const band = svgElement('g');
+  layout.rings.forEach((r, i) => {
+    const none = r.key === 'none';
+    const inner = i === 0 ? 0 : r.radius - UNIT / 2;
+    const outer = r.radius + UNIT / 2;
+    // An annulus: two circles, even-odd fill.
+    const d = `M${outer},0A${outer},${outer} 0 1,1 ${-outer},0A${outer},${outer} 0 1,1 ${outer},0Z` + (inner > 0 ? `M${inner},0A${inner},${inner} 0 1,0 ${-inner},0A${inner},${inner} 0 1,0 ${inner},0Z` : '');
+    band.append(svgElement('path', { d, 'fill-rule': 'evenodd', fill: none ? '#f2f3f5' : LEVEL_COLOURS[r.key], 'fill-opacity': none ? 0.7 : 0.08 }));
+    band.append(
+      svgElement('circle', {
+        r: r.radius, fill: 'none', stroke: none ? '#9aa3ad' : LEVEL_COLOURS[r.key], 'stroke-opacity': 0.6, 'vector-effect': 'non-scaling-stroke',
+        ...(none ? { 'stroke-dasharray': '4 4' } : {}),
+      }),
+    );
+  });
+  if (layout.wedges.length > 1) {
+    for (const w of layout.wedges) {
+      const a = w.start - 0.02;
+      band.append(svgElement('line', {
+        x1: Math.cos(a) * UNIT * 0.4, y1: Math.sin(a) * UNIT * 0.4, x2: Math.cos(a) * (layout.outer + UNIT * 0.5), y2: Math.sin(a) * (layout.outer + UNIT * 0.5),
+        stroke: '#c9d0d8', 'vector-effect': 'non-scaling-stroke',
+      }));
+    }
+  }
+  world.append(band);
+}
+
+/** Ring names at 12 o'clock and wedge titles outside the last ring: text in pixels, anchored to drawing points. */
+function ringTitles(layout: RingsLayout, ringName: (key: string) => string, groupName: (g: string) => string) {
+  const group = svgElement('g', { 'font-size': 12, 'font-weight': 600, fill: '#1f2933', stroke: '#ffffff', 'stroke-width': 4, 'paint-order': 'stroke' });
+  const items: Array<{ el: SVGTextElement; x: number; y: number }> = [];
+  for (const r of layout.rings) {
+    const el = svgElement('text', { 'text-anchor': 'middle', dy: '0.35em' }, ringName(r.key));
+    items.push({ el, x: 0, y: -r.radius });
+  }
+  for (const w of layout.wedges) {
+    const mid = (w.start + w.end) / 2;
+    const rr = layout.outer + UNIT * 0.5 + 12;
+    const anchor = Math.abs(Math.cos(mid)) < 0.25 ? 'middle' : Math.cos(mid) >= 0 ? 'start' : 'end';
+    const el = svgElement('text', { 'text-anchor': anchor, dy: '0.35em', 'font-weight': 500, fill: '#52606d' }, `${groupName(w.group)} (${w.count})`);
+    items.push({ el, x: Math.cos(mid) * rr, y: Math.sin(mid) * rr });
+  }
+  for (const i of items) group.append(i.el);
+  return { group, items };
+}
+

@@ -8,7 +8,10 @@ import type { ActorLink } from './actorLinks.ts';
 
 export const RING_KEYS = [...LEVELS, 'none'] as const;
 export type RingKey = (typeof RING_KEYS)[number];
-export type GroupBy = 'kind' | 'region';
+export type GroupBy = 'kind' | 'region' | 'community';
+/** Wedges drawn at most; smaller groups share the last one ("other"). */
+export const MAX_WEDGES = 12;
+export const OTHER_GROUP = '\u0000other';
 
 export interface RingNode {
   node: GraphNode;
@@ -39,8 +42,9 @@ export function ringOf(node: GraphNode): RingKey {
   return node.level ?? 'none';
 }
 
-export function groupOf(node: GraphNode, by: GroupBy): string {
+export function groupOf(node: GraphNode, by: GroupBy, community?: ReadonlyMap<string, string> | null): string {
   if (by === 'kind') return node.kind ?? 'other';
+  if (by === 'community') return community?.get(node.id) ?? '';
   return node.place?.region ?? (node.place?.country && node.place.country !== 'ES' ? node.place.country : node.place?.country === 'ES' ? 'ES' : '');
 }
 
@@ -56,17 +60,21 @@ const TOP = 0.2; // radians kept free at 12 o'clock for the ring labels
  * ring's actors are spread evenly, then ordered by the mean angle of their
  * partners (one barycentre pass) so links cross less.
  */
-export function ringsLayout(actors: GraphNode[], links: ActorLink[], by: GroupBy, unit: number): RingsLayout {
+export function ringsLayout(actors: GraphNode[], links: ActorLink[], by: GroupBy, unit: number, community?: ReadonlyMap<string, string> | null): RingsLayout {
   const present = RING_KEYS.filter((k) => actors.some((n) => ringOf(n) === k) || k !== 'none');
   const ringIndex = new Map(present.map((k, i) => [k, i]));
-  const groups = new Map<string, GraphNode[]>();
+  const all = new Map<string, GraphNode[]>();
   for (const n of actors) {
-    const g = groupOf(n, by);
-    let list = groups.get(g);
-    if (!list) groups.set(g, (list = []));
+    const g = groupOf(n, by, community);
+    let list = all.get(g);
+    if (!list) all.set(g, (list = []));
     list.push(n);
   }
-  const ordered = [...groups.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+  // Hundreds of communities would be slivers: the largest get a wedge, the rest share "other".
+  const ranked = [...all.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+  const groups = new Map(ranked.slice(0, ranked.length > MAX_WEDGES ? MAX_WEDGES - 1 : MAX_WEDGES));
+  if (ranked.length > MAX_WEDGES) groups.set(OTHER_GROUP, ranked.slice(MAX_WEDGES - 1).flatMap(([, m]) => m));
+  const ordered = [...groups.entries()];
   // A wedge's share of the circle follows the room its actors need: an inner
   // ring is shorter, so an actor there weighs more.
   const need = (members: GraphNode[]) => members.reduce((s, n) => s + 1 / (ringIndex.get(ringOf(n))! + INNER), 0);
@@ -94,7 +102,7 @@ export function ringsLayout(actors: GraphNode[], links: ActorLink[], by: GroupBy
       if (!cell.length) continue;
       const radius = unit * (ringIndex.get(ring)! + INNER);
       const placed = cell.map((node) => ({ node, ring, group: wedge.group, angle: 0, x: 0, y: 0 }));
-      spread(placed, wedge, radius);
+      spread(placed, wedge, radius, unit);
       for (const p of placed) nodes.set(p.node.id, p);
       cells.push(placed);
     }
@@ -130,19 +138,34 @@ export function ringsLayout(actors: GraphNode[], links: ActorLink[], by: GroupBy
     };
     const keys = new Map(cell.map((p) => [p, key(p)]));
     cell.sort((a, b) => keys.get(a)! - keys.get(b)! || a.node.name.localeCompare(b.node.name));
-    spread(cell, wedge, radius);
+    spread(cell, wedge, radius, unit);
   }
 
   const rings = present.map((key, i) => ({ key, radius: unit * (i + INNER), count: actors.filter((n) => ringOf(n) === key).length }));
   return { rings, wedges, nodes, outer: unit * (present.length - 1 + INNER) };
 }
 
-function spread(cell: RingNode[], wedge: Wedge, radius: number): void {
+/** Along-ring spacing between actors, in ring spacings; a crowded cell gets more rows inside its band. */
+const SLOT = 0.05;
+const MAX_ROWS = 9;
+
+/**
+ * Spreads a cell's actors evenly over its wedge; when one row would put them
+ * closer than SLOT, they go on several rows across the ring's band (±0.4 ring
+ * spacing), in order, so a thousand local actors stay apart.
+ */
+function spread(cell: RingNode[], wedge: Wedge, radius: number, unit: number): void {
   const span = wedge.end - wedge.start;
+  const rows = Math.max(1, Math.min(MAX_ROWS, Math.ceil((cell.length * SLOT * unit) / (span * radius))));
+  const perRow = Math.ceil(cell.length / rows);
   cell.forEach((p, i) => {
-    p.angle = wedge.start + (span * (i + 0.5)) / cell.length;
-    p.x = Math.cos(p.angle) * radius;
-    p.y = Math.sin(p.angle) * radius;
+    const row = i % rows;
+    const slot = Math.floor(i / rows);
+    const r = rows === 1 ? radius : radius + unit * 0.8 * (row / (rows - 1) - 0.5);
+    // Odd rows shifted by half a slot: a staggered grid, not radial lines.
+    p.angle = wedge.start + (span * (slot + (row % 2 ? 0.75 : 0.25) + (rows === 1 ? 0.25 : 0))) / perRow;
+    p.x = Math.cos(p.angle) * r;
+    p.y = Math.sin(p.angle) * r;
   });
 }
 
