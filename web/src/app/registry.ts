@@ -16,6 +16,7 @@ import { CommunitiesTool } from '../tools/communities/CommunitiesTool.tsx';
 import { CentralityTool } from '../tools/centrality/CentralityTool.tsx';
 import { ImportTool } from '../import/ImportTool.tsx';
 import { ExportTool } from '../export/ExportTool.tsx';
+import { ShareTool } from '../publish/ShareTool.tsx';
 
 export const views: ViewEntry[] = [
   { id: 'network', titleKey: 'view.network', component: NetworkView },
@@ -33,6 +34,7 @@ export const tools: ToolEntry[] = [
   { id: 'communities', titleKey: 'tool.communities', component: CommunitiesTool },
   { id: 'centrality', titleKey: 'tool.centrality', component: CentralityTool },
   { id: 'export', titleKey: 'tool.export', component: ExportTool },
+  { id: 'share', titleKey: 'tool.share', component: ShareTool, hiddenInEmbed: true },
   { id: 'edit', titleKey: 'tool.edit', component: EditTool, editorOnly: true, hiddenInEmbed: true },
   { id: 'import', titleKey: 'tool.import', component: ImportTool, editorOnly: true, hiddenInEmbed: true },
 ];

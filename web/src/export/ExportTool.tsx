@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import type { ToolProps } from '../state/types.ts';
 import { useT } from '../i18n/index.ts';
 import { download, restrict, serialize, SELECTION_FORMATS, type SelectionFormat } from './serialize.ts';
+import { publishUrl } from '../publish/share.ts';
 import '../tools/paths/tools.css';
 
 const WHOLE_FORMATS = ['json', 'csv', 'gexf', 'graphml', 'cypher'] as const;
@@ -14,6 +15,8 @@ export function ExportTool({ data, state, exporter, api }: ToolProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [onlyHighlighted, setOnlyHighlighted] = useState(false);
+  const [width, setWidth] = useState(1600);
+  const figureWidth = Number.isInteger(width) && width >= 200 && width <= 8000 ? width : 1600;
   const stem = `atlas-${state.view}-${new Date().toISOString().slice(0, 10)}`;
   // The view registers its exporter in its own effect (after this panel renders, and again
   // when the data arrive or the view changes): keep an eye on it.
@@ -58,6 +61,20 @@ export function ExportTool({ data, state, exporter, api }: ToolProps) {
         </button>
       </div>
       {view && !view.toSVG && <p className="tool-note">{t('export.noSvg')}</p>}
+      <h3>{t('export.mapImage')}</h3>
+      <label htmlFor="export-width">{t('export.width')}</label>
+      <input id="export-width" type="number" min={200} max={8000} step={100} value={width} onChange={(e) => setWidth(Number(e.target.value))} />
+      <div className="row">
+        <a className="button-link" href={publishUrl(state, 'png', { width: figureWidth })} download data-testid="export-map-png">
+          {t('export.scale1')}
+        </a>
+        <a className="button-link" href={publishUrl(state, 'png', { width: Math.min(figureWidth, 4000), scale: 2 })} download data-testid="export-map-png2">
+          {t('export.scale2')}
+        </a>
+        <a className="button-link" href={publishUrl(state, 'svg', { width: figureWidth })} download data-testid="export-map-svg">
+          SVG
+        </a>
+      </div>
       <h3>{t('export.selection')}</h3>
       <p className="tool-note">{t('export.selectionCount', { nodes: selection.nodes.length, relationships: selection.relationships.length })}</p>
       {state.highlight.length > 0 && (
