@@ -187,3 +187,81 @@ export function strengths(csr: CsrTopology): Float64Array {
   }
   return s;
 }
+
+/**
+ * Nodes by decreasing degree (ties by index): a traversal-heavy kernel run on
+ * the graph relabelled in this order keeps the hubs, which every traversal
+ * touches, in a few cache lines. Counting sort, O(n + max degree).
+ */
+export function degreeOrder(csr: CsrTopology): Int32Array {
+  const { n, offsets } = csr;
+  let maxDegree = 0;
+  for (let u = 0; u < n; u++) maxDegree = Math.max(maxDegree, offsets[u + 1] - offsets[u]);
+  const start = new Int32Array(maxDegree + 2);
+  for (let u = 0; u < n; u++) start[maxDegree - (offsets[u + 1] - offsets[u]) + 1]++;
+  for (let d = 0; d <= maxDegree; d++) start[d + 1] += start[d];
+  const order = new Int32Array(n);
+  for (let u = 0; u < n; u++) order[start[maxDegree - (offsets[u + 1] - offsets[u])]++] = u;
+  return order;
+}
+
+/**
+ * Breadth-first order from the highest-degree node of each component
+ * (Cuthill–McKee without the degree sort inside levels): neighbours get nearby
+ * indices, so a BFS touches memory mostly in order.
+ */
+export function breadthFirstOrder(csr: CsrTopology): Int32Array {
+  const { n, offsets, targets } = csr;
+  const seen = new Uint8Array(n);
+  const order = new Int32Array(n);
+  let tail = 0;
+  for (const root of degreeOrder(csr)) {
+    if (seen[root]) continue;
+    seen[root] = 1;
+    order[tail++] = root;
+    for (let head = tail - 1; head < tail; head++) {
+      const u = order[head];
+      for (let k = offsets[u], end = offsets[u + 1]; k < end; k++) {
+        const v = targets[k];
+        if (!seen[v]) {
+          seen[v] = 1;
+          order[tail++] = v;
+        }
+      }
+    }
+  }
+  return order;
+}
+
+/** A CSR relabelled so that node `order[i]` becomes node i; `position[u]` is u's new index. */
+export interface RelabelledCsr {
+  csr: CsrTopology;
+  order: Int32Array;
+  position: Int32Array;
+}
+
+/**
+ * Copies the CSR with node order[i] renamed i (rows keep their entries' order,
+ * so they are no longer sorted by target: only for kernels that do not need it).
+ * O(n + m), plain (non-shared) arrays.
+ */
+export function relabel(csr: CsrTopology, order: Int32Array): RelabelledCsr {
+  const { n, offsets, targets, weights } = csr;
+  const position = new Int32Array(n);
+  for (let i = 0; i < n; i++) position[order[i]] = i;
+  const newOffsets = new Int32Array(n + 1);
+  const newTargets = new Int32Array(targets.length);
+  const newWeights = new Float64Array(targets.length);
+  let out = 0;
+  for (let i = 0; i < n; i++) {
+    newOffsets[i] = out;
+    const u = order[i];
+    for (let k = offsets[u], end = offsets[u + 1]; k < end; k++) {
+      newTargets[out] = position[targets[k]];
+      newWeights[out] = weights[k];
+      out++;
+    }
+  }
+  newOffsets[n] = out;
+  return { csr: { n, m: csr.m, offsets: newOffsets, targets: newTargets, weights: newWeights }, order, position };
+}

@@ -4,13 +4,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CsrGraph } from './projection.ts';
 import { FIXTURE_NAMES, fixtureGraph, loadFixture, type Scores } from './reference/fixtures.ts';
-import { betweennessCentrality } from './kernels/betweenness.ts';
+import { allNodes, betweennessCentrality, betweennessRaw, RELABEL_FROM_SOURCES } from './kernels/betweenness.ts';
 import { closenessCentrality } from './kernels/closeness.ts';
 import { connectedComponents } from './kernels/components.ts';
 import { degreeCentrality } from './kernels/degree.ts';
 import { eigenvectorCentrality } from './kernels/eigenvector.ts';
 import { communitiesConnected, louvain, modularity } from './kernels/louvain.ts';
-import { csrFromEdgeList } from './csr.ts';
+import { breadthFirstOrder, csrFromEdgeList, degreeOrder, relabel } from './csr.ts';
+import { combineParts, runJob, type JobRequest } from './jobs.ts';
 import { pagerankDetailed } from './kernels/pagerank.ts';
 import { bfs, kShortestPaths } from './kernels/paths.ts';
 import { graphology, graphologyFromEdges, type GraphologyGraph } from './reference/graphology.ts';
@@ -100,6 +101,45 @@ describe.each(FIXTURE_NAMES)('kernels on the %s fixture', (name) => {
     const a = betweennessCentrality(graph, { samples: k, seed: 7 });
     const b = betweennessCentrality(graph, { samples: k, seed: 7 });
     expect(Array.from(a)).toEqual(Array.from(b));
+  });
+
+  it('betweenness and closeness split into parts (as over workers) add up to the whole, below and above the relabelling threshold', () => {
+    for (const weighted of [false, true]) {
+      for (const measure of ['betweenness', 'closeness'] as const) {
+        const request: JobRequest = { kind: 'centrality', measure, weighted };
+        const whole = runJob(graph, request);
+        if (whole.kind !== 'centrality') throw new Error('centrality expected');
+        // Many parts: each has fewer sources than the threshold, so the plain path runs; two parts: the relabelled one.
+        for (const of of [2, Math.ceil(graph.n / (RELABEL_FROM_SOURCES - 1))]) {
+          const parts = Array.from({ length: of }, (_, index) => runJob(graph, { ...request, part: { index, of } } as JobRequest));
+          const combined = combineParts(graph.n, request, parts);
+          if (combined.kind !== 'centrality') throw new Error('centrality expected');
+          let worst = 0;
+          for (let i = 0; i < graph.n; i++) worst = Math.max(worst, Math.abs(combined.scores[i] - whole.scores[i]));
+          expect(worst, `${measure} weighted=${weighted} in ${of} parts`).toBeLessThan(1e-12);
+        }
+      }
+    }
+    // Raw sums over disjoint source sets add up too (the relabelled path against the plain one).
+    const all = allNodes(graph.n);
+    const sum = new Float64Array(graph.n);
+    for (let i = 0; i < graph.n; i += RELABEL_FROM_SOURCES - 1) betweennessRaw(graph, all.slice(i, i + RELABEL_FROM_SOURCES - 1)).forEach((v, j) => (sum[j] += v));
+    const raw = betweennessRaw(graph, all);
+    for (let i = 0; i < graph.n; i++) expect(Math.abs(sum[i] - raw[i])).toBeLessThan(1e-9);
+  });
+
+  it('node orders are permutations and relabelling keeps the graph', () => {
+    for (const order of [degreeOrder(graph), breadthFirstOrder(graph)]) {
+      expect(Array.from(order).sort((a, b) => a - b)).toEqual(Array.from(allNodes(graph.n)));
+      const { csr, position } = relabel(graph, order);
+      for (let u = 0; u < graph.n; u++) {
+        const mine = Array.from(graph.targets.subarray(graph.offsets[u], graph.offsets[u + 1]), (v) => position[v]).sort((a, b) => a - b);
+        const p = position[u];
+        expect(Array.from(csr.targets.subarray(csr.offsets[p], csr.offsets[p + 1])).sort((a, b) => a - b)).toEqual(mine);
+      }
+    }
+    const degrees = Array.from(degreeOrder(graph), (u) => graph.offsets[u + 1] - graph.offsets[u]);
+    for (let i = 1; i < degrees.length; i++) expect(degrees[i]).toBeLessThanOrEqual(degrees[i - 1]);
   });
 
   it('connected components have networkx sizes', () => {

@@ -1,4 +1,5 @@
-import type { CsrTopology } from '../csr.ts';
+import { breadthFirstOrder, relabel, type CsrTopology } from '../csr.ts';
+import { RELABEL_FROM_SOURCES } from './betweenness.ts';
 import { costCode, progressReporter, type EdgeCost, type Progress } from './cost.ts';
 import { MinHeap } from './heap.ts';
 
@@ -21,6 +22,18 @@ export interface ClosenessOptions {
  * of their distances; 0 for isolated nodes. One BFS (or Dijkstra) per node.
  */
 export function closenessCentrality(csr: CsrTopology, options: ClosenessOptions = {}): Float64Array {
+  const sources = options.sources;
+  if ((sources ? sources.length : csr.n) < RELABEL_FROM_SOURCES) return closenessOn(csr, options);
+  // Breadth-first labels: a BFS then reads its arrays mostly in order (about 2×
+  // faster on the benchmark graphs); the relabelling costs about one BFS.
+  const { csr: local, position } = relabel(csr, breadthFirstOrder(csr));
+  const localScores = closenessOn(local, { ...options, sources: sources?.map((s) => position[s]) });
+  const scores = new Float64Array(csr.n);
+  for (let u = 0; u < csr.n; u++) scores[u] = localScores[position[u]];
+  return scores;
+}
+
+function closenessOn(csr: CsrTopology, options: ClosenessOptions): Float64Array {
   const { n, offsets, targets, weights } = csr;
   const code = costCode(options.cost);
   const wf = options.wfImproved ?? true;
