@@ -74,6 +74,8 @@ export const extractionSection = {
     const notes = documents.flatMap((d) => [
       `${d.document} missed actors: ${d.evaluation.actors.missed.join('; ') || '—'}`,
       `${d.document} actor candidates not in the seed: ${d.evaluation.actors.wrong.join('; ') || '—'}`,
+      `${d.document} missed relationships: ${d.evaluation.relationships.missed.join('; ') || '—'}`,
+      `${d.document} relationship candidates joining no curated pair: ${d.evaluation.relationships.wrong.join('; ') || '—'}`,
     ]);
     return { section: 'extraction', rows, notes };
   },

@@ -31,7 +31,8 @@ export interface Figures {
 export interface Evaluation {
   /** strictPrecision: a second candidate for an actor already found counts as wrong (a duplicate to merge in review). */
   actors: Figures & { missed: string[]; wrong: string[]; strictPrecision: number };
-  relationships: Figures & { typedCorrect: number; typedPrecision: number; typedRecall: number };
+  /** missed: curated relationships not found ("TYPE from -> to", seed ids); wrong: candidates joining no curated pair (candidate names and rule). */
+  relationships: Figures & { typedCorrect: number; typedPrecision: number; typedRecall: number; missed: string[]; wrong: string[] };
   /** Relationships found by a sentence cue or field line only (no co-occurrence guesses). */
   cueRelationships: Figures;
 }
@@ -63,6 +64,10 @@ export function evaluate(extraction: Extraction, goldNodes: GoldNode[], goldRela
   const pair = (a: string, b: string) => [a, b].sort().join('\u0000');
   const goldPairs = new Map<string, GoldRelationship[]>();
   for (const r of gold) goldPairs.set(pair(r.from, r.to), [...(goldPairs.get(pair(r.from, r.to)) ?? []), r]);
+  // Only relationships between actors, projects and events are measured: the curated ones to places
+  // and topics are not part of the gold set, so candidates to places and topics are left out too.
+  const measured = new Set(extraction.nodes.filter((n) => n.label !== 'Place').map((n) => n.key));
+  const candidates = extraction.relationships.filter((r) => measured.has(r.from) && measured.has(r.to));
   const score = (rels: Extraction['relationships']) => {
     const foundPairs = new Set<string>();
     let correct = 0;
@@ -85,11 +90,26 @@ export function evaluate(extraction: Extraction, goldNodes: GoldNode[], goldRela
     const found = gold.filter((r) => foundPairs.has(pair(r.from, r.to))).length;
     return { f: figures(rels.length, correct, gold.length, found), typedCorrect, typedFound: typedFound.size };
   };
-  const all = score(extraction.relationships);
-  const cues = score(extraction.relationships.filter((r) => r.rule !== 'co-occurrence'));
+  const all = score(candidates);
+  const cues = score(candidates.filter((r) => r.rule !== 'co-occurrence'));
+  const nameOf = new Map(extraction.nodes.map((n) => [n.key, n.name]));
+  const foundPair = new Set(candidates.flatMap((r) => (align.get(r.from) && align.get(r.to) ? [pair(align.get(r.from)!, align.get(r.to)!)] : [])));
   return {
     actors,
-    relationships: { ...all.f, typedCorrect: all.typedCorrect, typedPrecision: ratio(all.typedCorrect, all.f.candidates), typedRecall: ratio(all.typedFound, gold.length) },
+    relationships: {
+      ...all.f,
+      typedCorrect: all.typedCorrect,
+      typedPrecision: ratio(all.typedCorrect, all.f.candidates),
+      typedRecall: ratio(all.typedFound, gold.length),
+      missed: gold.filter((r) => !foundPair.has(pair(r.from, r.to))).map((r) => `${r.type} ${r.from} -> ${r.to}`),
+      wrong: candidates
+        .filter((r) => {
+          const a = align.get(r.from);
+          const b = align.get(r.to);
+          return !a || !b || a === b || !goldPairs.has(pair(a, b));
+        })
+        .map((r) => `${r.type} ${nameOf.get(r.from)} -> ${nameOf.get(r.to)} [${r.rule}]`),
+    },
     cueRelationships: cues.f,
   };
 }

@@ -2,6 +2,7 @@ import { foldText } from '../model/text.ts';
 import { RELATIONSHIP_ENDPOINTS, type NodeLabel, type RelationshipType } from '../model/vocabulary.ts';
 import { findMunicipalityByName, findProvinceByName, findRegionByName } from '../places/geocoder.ts';
 import { CONNECTORS, CUES, DETERMINERS, FIELD_LINES, HEADS, LEGAL_FORM, LIST_HEADS, MUNICIPALITY_LIST_CUE, ROMANCE_HEADS, type Head } from './lexicon.ts';
+import { lowerCasePhrases } from './phrases.ts';
 import { sentences, type Sentence } from './text.ts';
 
 // Document → candidate nodes and relationships, offline and deterministic.
@@ -368,6 +369,13 @@ class Builder {
     }
   }
 
+  /** Drops a candidate and its mentions and relationships. */
+  remove(key: string) {
+    this.nodes.delete(key);
+    for (const [si, list] of this.bySentence) this.bySentence.set(si, list.filter((m) => m.key !== key));
+    for (const [k, r] of [...this.relationships]) if (r.from === key || r.to === key) this.relationships.delete(k);
+  }
+
   noteMention(key: string, m: { start: number; end: number }) {
     const i = this.sentenceAt(m.start);
     const list = this.bySentence.get(i) ?? [];
@@ -566,6 +574,33 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     }
   }
 
+  // 1b. Activities and plans named by a lower-case phrase (phrases.ts). A plan phrase that begins a
+  // proper name found above ("digital modernisation plan" / "Digital Modernisation Plan of Extremadura")
+  // is another mention of it. An actor named only inside "a roadmap for a X" is the plan's subject, not an actor.
+  const phraseOwners: Array<{ key: string; ownerStart: number; start: number }> = [];
+  const insidePlans: Array<[number, number]> = [];
+  sents.forEach((s, si) => {
+    const tokens = sentTokens[si];
+    for (const ph of lowerCasePhrases(tokens)) {
+      const start = tokens[ph.from].start;
+      const end = tokens[ph.to].end;
+      const name = text.slice(start, end).replace(/\s+/g, ' ');
+      const words = nameKey(name);
+      const named = [...b.nodes.values()].find((n) => n.label === ph.head.label && !n.rule.startsWith('phrase:') && [n.name, ...n.aliases].some((f) => `${nameKey(f)} `.startsWith(`${words} `)));
+      let key: string;
+      if (named) {
+        key = named.key;
+        if (!named.mentions.some((m) => m.start === start)) named.mentions.push({ start, end, text: text.slice(start, end) });
+        b.noteMention(key, { start, end });
+      } else key = b.addNode({ label: ph.head.label as CandidateLabel, kind: ph.head.kind, name, start, end, confidence: 0.55, rule: ph.rule });
+      if (ph.ownerAt !== undefined) phraseOwners.push({ key, ownerStart: tokens[ph.ownerAt].start, start });
+      if (ph.namedAt !== undefined) insidePlans.push([start, end]);
+    }
+  });
+  for (const n of [...b.nodes.values()]) {
+    if (n.label === 'Actor' && n.mentions.every((m) => insidePlans.some(([a, z]) => a <= m.start && z >= m.end))) b.remove(n.key);
+  }
+
   // 2. Places: capitalised names the gazetteer knows (not already part of a candidate).
   sents.forEach((s, si) => {
     const tokens = sentTokens[si];
@@ -611,9 +646,12 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     );
   }
 
-  const mainProject = () =>
-    [...b.nodes.values()].find((n) => n.rule === 'title:phase') ??
-    [...b.nodes.values()].filter((n) => n.label === 'Project' || n.label === 'Event').sort((x, y) => x.mentions[0].start - y.mentions[0].start)[0];
+  // The item the document is about: a phase named by the title line, else the first named project or
+  // event, else the first plan named by a lower-case phrase ("a roadmap for …").
+  const mainProject = () => {
+    const byFirst = [...b.nodes.values()].filter((n) => n.label === 'Project' || n.label === 'Event').sort((x, y) => x.mentions[0].start - y.mentions[0].start);
+    return [...b.nodes.values()].find((n) => n.rule === 'title:phase') ?? byFirst.find((n) => !n.rule.startsWith('phrase:')) ?? byFirst.find((n) => n.label === 'Project');
+  };
 
   // 3b. "the programme", "this larger plan": the document's programme, or the last plan/strategy named before.
   {
@@ -630,6 +668,13 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
       }
       if (target) b.noteMention(target.key, { start: m.index, end: m.index + m[0].length });
     }
+    // "(8) It is conceived as …": a sentence whose subject is "It" speaks of the document's project.
+    if (main?.label === 'Project') {
+      for (const s of sents) {
+        const it = /^(?:\(?\d{1,2}[.)]\s*)?(It|Its)\b/u.exec(s.text);
+        if (it) b.noteMention(main.key, { start: s.start + it.index + it[0].length - it[1].length, end: s.start + it.index + it[0].length });
+      }
+    }
   }
 
   // 3c. Collective actors named by category in a list ("startups, universities, research centres and the public").
@@ -644,16 +689,16 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
         const cat = COLLECTIVE_KINDS.find(([re]) => re.test(m[0]))!;
         const start = s.start + m.index;
         const label = m[0].charAt(0).toUpperCase() + m[0].slice(1);
-        const key = b.addNode({ label: 'Actor', kind: cat[1], name: project ? `${label} in the ${project.name}` : label, start, end: start + m[0].length, confidence: 0.5, rule: `collective:${cat[1]}` });
+        // One collective per category and document, named after the programme the document is about.
+        const owner = main ?? project;
+        const key = b.addNode({ label: 'Actor', kind: cat[1], name: owner ? `${label} in the ${owner.name}` : label, start, end: start + m[0].length, confidence: 0.5, rule: `collective:${cat[1]}` });
         if (project) b.addRelationship('PARTICIPATES_IN', key, project.key, { start }, 0.5, 'collective', 'participant');
       }
     }
   }
 
   // 4. Relationships: field lines, then sentence cues, then co-occurrence.
-  const main =
-    [...b.nodes.values()].find((n) => n.rule === 'title:phase') ??
-    [...b.nodes.values()].filter((n) => n.label === 'Project' || n.label === 'Event').sort((x, y) => x.mentions[0].start - y.mentions[0].start)[0];
+  const main = mainProject();
   const allMentions = [...b.bySentence.values()].flat().sort((x, y) => x.start - y.start);
   for (const line of text.matchAll(/^.*$/gmu)) {
     for (const f of FIELD_LINES) {
@@ -688,11 +733,39 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     const lineEnd = line.index + line[0].length;
     const named = allMentions.find((m) => m.start > lineStart + line[1].length && m.end <= lineEnd && b.nodes.get(m.key)!.label === 'Project' && m.key !== main.key);
     if (named) b.addRelationship('PART_OF', main.key, named.key, { start: named.start }, 0.7, 'field:part-of');
+    else if (/plan|pla\b/i.test(line[1])) {
+      // The value names the plan without a head word of its own ("Action Plan: Action plan – Madrid, Spain, 2024 – 2027").
+      const value = line[2].trim();
+      if (value.length < 4 || value.length > 160 || !/\p{L}/u.test(value) || /^(not available|no data|n\/a|pending)/i.test(value)) continue;
+      const start = line.index + line[0].length - line[2].length + line[2].indexOf(value);
+      const key = b.addNode({ label: 'Project', kind: 'programme', name: value, start, end: start + value.length, confidence: 0.65, rule: 'field:action-plan' });
+      b.addRelationship('PART_OF', main.key, key, { start }, 0.7, 'field:part-of');
+    }
+  }
+  // "Milestones / 1 / Regular meeting places / 2 / …": numbered milestones of the document's project.
+  if (main) {
+    const heading = /^\s*(?:\d+\s+)?(milestones|hitos|fites)\s*$/imu.exec(text);
+    if (heading) {
+      const word = lang === 'es' ? 'hito' : lang === 'ca' ? 'fita' : 'milestone';
+      const after = heading.index + heading[0].length;
+      let count = 0;
+      for (const m of text.slice(after).matchAll(/^[ \t]*(\d{1,2})[ \t]*\n(?:[ \t]*\n)*[ \t]*(\p{L}[^\n]{2,160}?)[ \t]*$/gmu)) {
+        if (/^(start|end)\s+date|^fecha|^data/i.test(m[2]) || ++count > 12) continue;
+        const start = after + m.index + m[0].length - m[2].length - (m[0].length - m[0].trimEnd().length);
+        const key = b.addNode({ label: 'Project', kind: 'milestone', name: `${main.name} ${word} ${m[1]}: ${m[2].trim()}`, aliases: [m[2].trim()], start, end: start + m[2].trim().length, confidence: 0.7, rule: 'milestones-list' });
+        b.addRelationship('PART_OF', key, main.key, { start }, 0.7, 'milestones-list');
+      }
+    }
+  }
+  // "the digital modernisation plan of the Extremadura Regional Government": the owner leads the plan.
+  for (const o of phraseOwners) {
+    const owner = allMentions.find((m) => m.start === o.ownerStart && b.nodes.get(m.key)?.label === 'Actor');
+    if (owner && b.nodes.has(o.key)) b.addRelationship('PARTICIPATES_IN', owner.key, o.key, { start: o.start }, 0.6, 'phrase-owner', 'lead');
   }
   for (const [si, list] of b.bySentence) {
     const s = sents[si];
     const items = list.filter((m) => b.nodes.get(m.key)!.label !== 'Place');
-    if (items.length < 2) continue;
+    if (items.length < 1) continue;
     const used: Array<[number, number]> = [];
     for (const cue of CUES) {
       cue.pattern.lastIndex = 0;
@@ -701,11 +774,15 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
         const end = at + m[0].length;
         if (used.some(([a, z]) => at < z && end > a)) continue;
         used.push([at, end]);
-        const left = items.filter((x) => x.end <= at);
+        let left = items.filter((x) => x.end <= at);
         const right = items.filter((x) => x.start >= end);
+        // "… implementing them within the framework of X" with nothing named before: the document's project is the subject.
+        if (!left.length && cue.toItem === 'PART_OF' && main?.label === 'Project' && right.some((x) => x.key !== main.key)) left = [{ key: main.key, start: s.start, end: s.start }];
         if (!left.length || !right.length) continue;
         // The nearest name before the cue, and the sentence's subject (its first name) when that is another one.
         const agents = cue.order === 'agent-first' ? [...new Set([left[left.length - 1], left[0]])] : right.slice(0, 1);
+        // "driven by the City Council of Madrid’s Digital Transformation Strategy": the owned name is an agent too.
+        if (cue.order === 'target-first' && right[1] && /^['’]s\s+$/u.test(text.slice(right[0].end, right[1].start))) agents.push(right[1]);
         const targets = cue.order === 'agent-first' ? right : left.slice(-1);
         for (const agent of agents) {
           for (const target of targets) {
@@ -715,16 +792,22 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
               if (a.label !== 'Actor' && t.label === 'Actor') continue;
               if (a.label !== 'Actor') b.addRelationship(cue.toItem, agent.key, target.key, { start: at }, cue.confidence, cue.rule);
               else if (t.label !== 'Actor') b.addRelationship('PARTICIPATES_IN', agent.key, target.key, { start: at }, cue.confidence - 0.1, cue.rule);
-              else b.addRelationship(cue.toActor, agent.key, target.key, { start: at }, cue.confidence, cue.rule);
+              else if (cue.toActor) b.addRelationship(cue.toActor, agent.key, target.key, { start: at }, cue.confidence, cue.rule);
               continue;
             }
             if (a.label === 'Actor' && t.label !== 'Actor') b.addRelationship(cue.toItem, agent.key, target.key, { start: at }, cue.confidence, cue.rule, cue.toItem === 'PARTICIPATES_IN' ? cue.role : undefined);
-            else if (a.label === 'Actor' && t.label === 'Actor') b.addRelationship(cue.toActor, agent.key, target.key, { start: at }, cue.confidence, cue.rule);
+            else if (a.label === 'Actor' && t.label === 'Actor') {
+              if (cue.toActor) b.addRelationship(cue.toActor, agent.key, target.key, { start: at }, cue.confidence, cue.rule);
+            }
             else if (a.label !== 'Actor' && t.label === 'Actor') {
               // "the programme is driven by X" read the other way round.
-              const type = cue.toItem === 'FUNDS' ? 'FUNDS' : cue.toItem === 'ORGANISED' ? 'ORGANISED' : 'PARTICIPATES_IN';
+              const type = cue.toItem === 'FUNDS' || cue.toItem === 'ORGANISED' || cue.toItem === 'DEVELOPED' ? cue.toItem : 'PARTICIPATES_IN';
               b.addRelationship(type, target.key, agent.key, { start: at }, cue.confidence - 0.05, cue.rule, type === 'PARTICIPATES_IN' ? cue.role : undefined);
-            } else if (a.label === 'Project' && t.label === 'Project' && cue.rule !== 'cue:funds') b.addRelationship('PART_OF', target.key, agent.key, { start: at }, 0.4, cue.rule);
+            } else if (a.label === 'Project' && t.label === 'Project' && cue.rule !== 'cue:funds') {
+              // "A takes part in / is a member of B": A is part of B; "A drives B", "B, led by A": B is part of A.
+              const inward = cue.rule === 'cue:participates' || cue.rule === 'cue:member-of';
+              b.addRelationship('PART_OF', inward ? agent.key : target.key, inward ? target.key : agent.key, { start: at }, 0.4, cue.rule);
+            }
           }
         }
       }
@@ -734,9 +817,65 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
       for (const y of items) {
         const a = b.nodes.get(x.key)!;
         const t = b.nodes.get(y.key)!;
-        if (a.key === t.key || a.label !== 'Actor') continue;
+        // Lower-case phrases are linked by cues only: a description is too vague to guess from.
+        if (a.key === t.key || a.label !== 'Actor' || t.rule.startsWith('phrase:')) continue;
         if (t.label === 'Project' || t.label === 'Event') b.addRelationship('PARTICIPATES_IN', a.key, t.key, { start: s.start }, 0.35, 'co-occurrence');
         else if (t.label === 'Actor' && x.start < y.start && !(a.rule.startsWith('municipality-list') && t.rule.startsWith('municipality-list')) && !(a.rule.startsWith('collective') && t.rule.startsWith('collective'))) b.addRelationship('COLLABORATES_WITH', a.key, t.key, { start: s.start }, 0.3, 'co-occurrence');
+      }
+    }
+  }
+
+  // Activities described by a lower-case phrase belong to the milestone they share words with, or else
+  // to the document's project; its provider runs them; "entre els municipis" names the listed municipalities.
+  {
+    const milestones = [...b.nodes.values()].filter((n) => n.rule === 'milestones-list');
+    const contentWords = (name: string) => new Set(nameKey(name).split(' ').filter((w) => w.length > 3 && !CONNECTORS.has(w)));
+    const providers = [...b.relationships.values()].filter((r) => main && r.to === main.key && r.role === 'provider' && r.rule.startsWith('field:'));
+    const listed = [...b.nodes.values()].filter((n) => n.rule === 'municipality-list+gazetteer');
+    // Each milestone takes the activities sharing most of its title's words (each activity its best milestone).
+    const activities = [...b.nodes.values()].filter((n) => n.label === 'Event' && n.rule.startsWith('phrase:'));
+    const shared = (ev: NodeCandidate, m: NodeCandidate) => {
+      const words = contentWords(ev.name);
+      return [...contentWords(m.aliases[0] ?? m.name)].filter((w) => words.has(w)).length;
+    };
+    const bestMilestone = new Map<string, NodeCandidate>();
+    for (const ev of activities) {
+      const m = [...milestones].sort((x, y) => shared(ev, y) - shared(ev, x))[0];
+      if (m && shared(ev, m) > 0 && activities.every((o) => shared(o, m) <= shared(ev, m))) bestMilestone.set(ev.key, m);
+    }
+    for (const ev of activities) {
+      if ([...b.relationships.values()].some((r) => r.type === 'PART_OF' && r.from === ev.key)) continue;
+      const best = bestMilestone.get(ev.key);
+      const whole = best ?? (milestones.length === 0 && main?.label === 'Project' ? main : undefined);
+      if (!whole) continue;
+      b.addRelationship('PART_OF', ev.key, whole.key, ev.mentions[0], 0.45, best ? 'inferred:activity-of-milestone' : 'inferred:activity-of-programme');
+      if (whole === main) for (const p of providers) b.addRelationship('ORGANISED', p.from, ev.key, ev.mentions[0], 0.45, 'inferred:provider-runs-activity');
+      if (/\b(els|los|the|les|las)\s+(municipis|municipios|municipalities|ajuntaments|ayuntamientos)\b/u.test(foldText(ev.name))) {
+        for (const m of listed) b.addRelationship('PARTICIPATES_IN', m.key, ev.key, ev.mentions[0], 0.45, 'inferred:listed-municipalities', 'participant');
+      }
+    }
+  }
+  // A project named after a place ("Missions València 2030") involves that place's government (council, regional government).
+  {
+    const governments = [...b.nodes.values()].filter((n) => n.label === 'Actor' && (n.kind === 'municipality' || /\b(regional government|autonomous community|gobierno|govern|generalitat|junta|xunta|diputaci|provincial council|comunidad autonoma|comunitat autonoma)\b/u.test(foldText(n.name))));
+    const placeOf = new Map<string, string[]>();
+    for (const g of governments) {
+      const places = new Set<string>();
+      for (const form of [g.name, ...g.aliases]) {
+        for (const run of form.matchAll(/\p{Lu}[\p{L}·'’-]*(?:\s+(?:de\s+la\s+|de\s+|del\s+)?\p{Lu}[\p{L}·'’-]*)*/gu)) {
+          for (const cand of [run[0], ...run[0].split(/\s+/)]) {
+            if (cand.length < 4) continue;
+            if (findMunicipalityByName(cand).municipality || findRegionByName(cand) || findProvinceByName(cand)) places.add(foldText(cand));
+          }
+        }
+      }
+      placeOf.set(g.key, [...places]);
+    }
+    for (const item of b.nodes.values()) {
+      if (item.label !== 'Project' && item.label !== 'Event') continue;
+      const name = ` ${foldText(item.name).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+      for (const g of governments) {
+        if (placeOf.get(g.key)!.some((p) => name.includes(` ${p.replace(/[^\p{L}\p{N}]+/gu, ' ')} `))) b.addRelationship('PARTICIPATES_IN', g.key, item.key, item.mentions[0], 0.4, 'inferred:named-after-place', 'participant');
       }
     }
   }

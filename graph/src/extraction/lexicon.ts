@@ -76,7 +76,8 @@ export interface Cue {
   order: 'agent-first' | 'target-first';
   /** Actor → Project/Event type; actor → actor type. */
   toItem: RelationshipType;
-  toActor: RelationshipType;
+  /** Actor → actor type; none when the cue never joins two actors ("X presents Y"). */
+  toActor: RelationshipType | undefined;
   role?: 'lead' | 'partner' | 'participant' | 'client' | 'provider';
   confidence: number;
 }
@@ -93,6 +94,8 @@ const c = (rule: string, pattern: RegExp, order: Cue['order'], toItem: Relations
 
 /** Sentence-level relationship cues (order matters: the first that matches a stretch wins). */
 export const CUES: Cue[] = [
+  c('cue:developed-by', /\b(desarrollad[oa]s?|elaborad[oa]s?|elaborats?|desenvolupad[oa]s?|desenvolupats?|developed|drafted|drawn\s+up|designed|dise[nñ]ad[oa]s?|dissenyats?|presentad[oa]s?|presentats?|presented|created|cread[oa]s?|creats?)\s+(por|per|by)\b/giu, 'target-first', 'DEVELOPED', undefined, 0.7),
+  c('cue:held-at', /\b(celebrad[oa]s?|celebrats?|celebrades|held|hosted|taking\s+place|tendr[aá]\s+lugar|tindr[aà]\s+lloc|acollits?|acogid[oa]s?)\s+(a|al|als|a\s+la|en|en\s+el|en\s+la|at|in)\b/giu, 'target-first', 'PARTICIPATES_IN', undefined, 0.6, 'provider'),
   c('cue:funded-by', /\b(financiad[oa]s?|financiats?|finan[cç]ad[oa]s?|cofinanciad[oa]s?|funded|financed|sponsored|subvencionad[oa]s?|patrocinad[oa]s?)\s+(por|per|by)\b/giu, 'target-first', 'FUNDS', 'FUNDS', 0.8),
   c('cue:funds', /\b(financia|financian|finança|finançen|cofinancia|funds|fund|finances|finance|sponsors|subvenciona|patrocina)\b/giu, 'agent-first', 'FUNDS', 'FUNDS', 0.75),
   c('cue:led-by', /\b(impulsad[oa]s?|impulsats?|liderad[oa]s?|liderats?|promovid[oa]s?|promoguts?|driven|led|promoted|spearheaded|launched|coordinad[oa]s?|coordinats?|coordinated|managed|gestionad[oa]s?)\s+(por|per|by)\b/giu, 'target-first', 'PARTICIPATES_IN', 'COLLABORATES_WITH', 0.75, 'lead'),
@@ -100,7 +103,9 @@ export const CUES: Cue[] = [
   c('cue:organises', /\b(organiza|organizan|organitza|organitzen|organises|organizes|organise|organize|hosts|convoca|celebra)\b/giu, 'agent-first', 'ORGANISED', 'COLLABORATES_WITH', 0.7),
   c('cue:leads', /\b(impulsa|impulsan|impulsen|lidera|lideran|lideren|promueve|promueven|promou|leads|lead|drives|spearheads|launches|launched|coordina|coordinan|coordinen|coordinates|coordinating|manages|gestiona)\b/giu, 'agent-first', 'PARTICIPATES_IN', 'COLLABORATES_WITH', 0.7, 'lead'),
   c('cue:collaborates', /\b(colabora|colaboran|col·labora|col·laboren|collabora|collaboren|collaborates|collaborate|collaborating|collaboration|colaboración|col·laboració|partners?\s+with|together\s+with|junto\s+(con|a)|juntament\s+amb|alianza|aliança|coopera|cooperates)\b/giu, 'agent-first', 'PARTICIPATES_IN', 'COLLABORATES_WITH', 0.65, 'partner'),
-  c('cue:participates', /\b(participa|participan|participen|participates|participate|participating|participants?|participantes?|involved|involucrad[oa]s?|implicad[oa]s?|forma\s+parte|formen\s+part|takes?\s+part|joins?|se\s+suma|s'adhereix|selected|seleccionad[oa]s?|seleccionats?|beneficiari[oa]s?)\b/giu, 'agent-first', 'PARTICIPATES_IN', 'COLLABORATES_WITH', 0.65, 'participant'),
+  c('cue:member-of', /\b(miembros?\s+de|membres?\s+de|members?\s+of|forma\s+parte\s+de|forman\s+parte\s+de|formen\s+part\s+de|fa\s+part\s+de|belongs?\s+to|pertenece\s+a|pertany\s+a|joined|joins?|se\s+suma\s+a|se\s+suman\s+a|s['’]adhereix\s+a|adherid[oa]s?\s+a|adherits?\s+a)\b/giu, 'agent-first', 'PARTICIPATES_IN', 'MEMBER_OF', 0.65, 'participant'),
+  c('cue:participates', /\b(participa|participan|participen|participates|participate|participating|participants?|participantes?|involved|involucrad[oa]s?|implicad[oa]s?|takes?\s+part|taking\s+part|selected|seleccionad[oa]s?|seleccionats?|beneficiari[oa]s?|beneficiaries)\b/giu, 'agent-first', 'PARTICIPATES_IN', 'COLLABORATES_WITH', 0.65, 'participant'),
+  c('cue:develops', /\b(presenta|presentan|presenten|presents|desarrolla|desarrollan|desenvolupa|desenvolupen|develops|develop|elabora|elaboran|elaboren|drafts|designs|dise[nñ]a|dise[nñ]an|dissenya|dissenyen)\b/giu, 'agent-first', 'DEVELOPED', undefined, 0.65),
   c('cue:adopts', /\b(adopta|adoptan|adopten|adopts|adopted|applies|aplica|implementa|implements)\b/giu, 'agent-first', 'PARTICIPATES_IN', 'COLLABORATES_WITH', 0.55),
   c('cue:inspired-by', /\b(se\s+inspira\s+en|s'inspira\s+en|inspirad[oa]s?\s+en|inspirats?\s+en|inspired\s+by|prenent\s+com\s+a\s+refer[eè]ncia|tomando\s+como\s+referencia|taking\s+as\s+(a\s+)?reference|based\s+on|basad[oa]\s+en|basat\s+en)\b/giu, 'agent-first', 'INSPIRED_BY', 'COLLABORATES_WITH', 0.7),
   c('cue:part-of', /\b(nested\s+within|part\s+of|within\s+the\s+framework\s+of|en\s+el\s+marco\s+de|dins\s+(de|del)|dentro\s+de|depende\s+de|depèn\s+de|under)\b/giu, 'agent-first', 'PART_OF', 'PART_OF', 0.6),
@@ -115,3 +120,39 @@ export const FIELD_LINES: Array<{ pattern: RegExp; type: RelationshipType; role?
   { pattern: /^\s*(lead\s+institution|instituci[oó]n\s+responsable|organisation\s+name|organization\s+name|entidad\s+responsable|organitza|organiza)\s*(→|->|:)?/iu, type: 'PARTICIPATES_IN', role: 'lead', rule: 'field:lead' },
   { pattern: /^\s*(institutions\s+involved|support\s+institution\(s\)|support\s+institutions?|instituciones\s+participantes)\s*(→|->|:)/iu, type: 'PARTICIPATES_IN', role: 'partner', rule: 'field:involved' },
 ];
+
+/** Head of a lower-case noun phrase (phrases.ts): English heads take modifiers before them and a complement only through a preposition. */
+export interface PhraseHead extends Head {
+  english?: boolean;
+  headLast?: boolean;
+}
+
+const ev = (kind: string, english = false, headLast = false): PhraseHead => ({ label: 'Event', kind, ...(english ? { english } : {}), ...(headLast ? { headLast } : {}) });
+const pr = (kind: string): PhraseHead => ({ label: 'Project', kind, english: true });
+
+/** Activities named by a lower-case phrase: "espais d’aprenentatge…", "talleres de…", "conferences on…", "regular meeting spaces". */
+export const EVENT_PHRASE_HEADS = new Map<string, PhraseHead>([
+  ...['espai', 'espais', 'espacio', 'espacios'].map((w) => [w, ev('meeting')] as const),
+  ...['capsula', 'capsules', 'capsulas', 'curs', 'cursos', 'curso', 'formacio', 'formacion'].map((w) => [w, ev('training')] as const),
+  ...['taller', 'tallers', 'talleres', 'sessio', 'sessions', 'sesion', 'sesiones', 'seminari', 'seminaris', 'seminario', 'seminarios'].map((w) => [w, ev('workshop')] as const),
+  ...['jornada', 'jornades', 'jornadas', 'conferencia', 'conferencias', 'conferencies', 'trobada', 'trobades', 'encuentro', 'encuentros'].map((w) => [w, ev('conference')] as const),
+  ...['conference', 'conferences', 'training', 'trainings', 'workshop', 'workshops', 'seminar', 'seminars', 'webinar', 'webinars', 'hackathon', 'hackathons'].map((w) => [w, ev(w.startsWith('conf') ? 'conference' : w.startsWith('train') ? 'training' : 'workshop', true)] as const),
+  ...['spaces', 'meetings'].map((w) => [w, ev('meeting', true, true)] as const),
+]);
+
+/** Plans named by a lower-case phrase: "digital modernisation plan", "roadmap for a …", "pilot experiences in …". */
+export const PROJECT_PHRASE_HEADS = new Map<string, PhraseHead>([
+  ...['roadmap', 'plan', 'strategy', 'programme', 'program', 'platform'].map((w) => [w, pr(w === 'platform' ? 'project' : 'programme')] as const),
+  ['pilot', pr('pilot')],
+  ['pilots', pr('pilot')],
+]);
+
+/** Words that end a lower-case phrase: verbs, relative pronouns, prepositions of purpose or company. */
+export const PHRASE_STOP = new Set([
+  'que', 'qui', 'which', 'who', 'that', 'where', 'to', 'amb', 'con', 'with', 'per', 'para', 'by', 'is', 'are', 'was', 'were', 'es', 'son', 'era', 'fue', 'ha', 'han', 'has', 'have',
+  'will', 'can', 'could', 'would', 'should', 'may', 'allows', 'permet', 'permite', 'or', 'o', 'como', 'com', 'as', 'both', 'also', 'tambe', 'tambien', 'via', 'through',
+]);
+/** Words that may join the words of a lower-case phrase without being content ("entre els municipis", "en cada municipi"). */
+export const PHRASE_LINKERS = new Set(['entre', 'between', 'among', 'cada', 'each', 'i', 'y', 'and']);
+/** Prepositions that introduce a topic: they end a phrase that already has two content words. */
+export const TOPIC_PREPOSITIONS = new Set(['on', 'about', 'sobre', 'voltant', 'entorn', 'torno', 'acerca', 'regarding']);
