@@ -5,6 +5,7 @@ import { collaboratorsOf } from '@atlas/graph/recommendations/collaborators.ts';
 import { documentRoute } from '../openapi/registry.ts';
 import { parseRequest } from '../http/validate.ts';
 import { shapeSubgraph } from '../auth/personal-data.ts';
+import { sendWithRecords, withRecords } from '../http/record-json.ts';
 import { IdParams, atParam, kindsParam, labelsParam, levelsParam, limitParam, single, typesParam } from '../http/params.ts';
 
 export const NeighbourhoodQuery = z.object({
@@ -90,14 +91,14 @@ export function traversalRouter(store: GraphStore): Router {
     const { id } = parseRequest(IdParams, req.params, 'params');
     const q = parseRequest(NeighbourhoodQuery, req.query, 'query');
     const result = await store.neighbourhood(id, { depth: q.depth, labels: q.labels, kinds: q.kinds, levels: q.levels, types: q.types, at: q.at, limit: q.limit });
-    res.json(shapeSubgraph(req, result));
+    sendWithRecords(res, shapeSubgraph(req, result));
   });
 
   router.get('/paths', async (req, res) => {
     const q = parseRequest(PathsQuery, req.query, 'query');
     await Promise.all([store.getNode(q.from), store.getNode(q.to)]); // unknown ends → 404
     const paths = await store.shortestPaths(q.from, q.to, { k: q.k, maxDepth: q.maxDepth, types: q.types, at: q.at });
-    res.json({ paths: paths.map((p) => shapeSubgraph(req, p)) });
+    res.type('application/json').send(`{"paths":[${paths.map((p) => withRecords({ ...shapeSubgraph(req, p) })).join(',')}]}`);
   });
 
   router.get('/actors/:id/collaborators', async (req, res) => {
