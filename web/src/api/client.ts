@@ -7,6 +7,7 @@ import type {
   RankedScore, SearchHit, SpeakerAnswer, Subgraph,
 } from './types.ts';
 import { decodeCompactGraph } from '../graph-data/compact.ts';
+import type { AcceptResult, PlaceHit, RegistrationRequest, ReviewItem, ReviewOrigin, ReviewStatus, SuggestionAnswer, SuggestionRequest } from '../review/types.ts';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -187,6 +188,33 @@ export class ApiClient {
 
   importFile(body: BodyInit, params: { format: string; mode?: 'merge' | 'replace'; dryRun?: boolean; filename?: string }, contentType?: string): Promise<BulkReport> {
     return this.request('POST', `/import${queryString(params)}`, undefined, { raw: body, contentType });
+  }
+
+  /** POST /api/suggestions: a document → candidates (queued for review unless dryRun). */
+  suggest(body: SuggestionRequest): Promise<SuggestionAnswer> {
+    return this.request('POST', '/suggestions', body);
+  }
+  /** GET /api/review (editors): the queue, oldest first. */
+  async reviewItems(filter: { status?: ReviewStatus[]; source?: string; origin?: ReviewOrigin; batch?: string; limit?: number } = {}): Promise<ReviewItem[]> {
+    const res = await this.get<{ items: ReviewItem[] }>(`/review${queryString({ status: filter.status, source: filter.source, origin: filter.origin, batch: filter.batch, limit: filter.limit })}`);
+    return res.items;
+  }
+  reviewItem(id: string): Promise<ReviewItem> {
+    return this.get(`/review/${encodeURIComponent(id)}`);
+  }
+  acceptReviewItem(id: string, body: { edits?: Partial<NodeInput>; mergeInto?: string; createNew?: boolean } = {}): Promise<AcceptResult> {
+    return this.request('POST', `/review/${encodeURIComponent(id)}/accept`, body);
+  }
+  rejectReviewItem(id: string, reason?: string): Promise<ReviewItem> {
+    return this.request('POST', `/review/${encodeURIComponent(id)}/reject`, reason ? { reason } : {});
+  }
+  /** POST /api/register (public self-registration). */
+  register(body: RegistrationRequest): Promise<{ status: 'pending'; id?: string; items?: number }> {
+    return this.request('POST', '/register', body);
+  }
+  async places(q: string, limit = 8, signal?: AbortSignal): Promise<PlaceHit[]> {
+    const res = await this.get<{ places: PlaceHit[] }>(`/places/search${queryString({ q, limit })}`, signal);
+    return res.places;
   }
 
   /** URL of an export download (the browser fetches it; token-less public read). */

@@ -17,6 +17,9 @@ import { CentralityTool } from '../tools/centrality/CentralityTool.tsx';
 import { ImportTool } from '../import/ImportTool.tsx';
 import { ExportTool } from '../export/ExportTool.tsx';
 import { ShareTool } from '../publish/ShareTool.tsx';
+import { DocumentTool } from '../documents/DocumentTool.tsx';
+import { ReviewTool } from '../review/ReviewTool.tsx';
+import { RegisterLinkTool } from '../register/RegisterLinkTool.tsx';
 
 export const views: ViewEntry[] = [
   { id: 'network', titleKey: 'view.network', component: NetworkView },
@@ -37,6 +40,9 @@ export const tools: ToolEntry[] = [
   { id: 'share', titleKey: 'tool.share', component: ShareTool, hiddenInEmbed: true },
   { id: 'edit', titleKey: 'tool.edit', component: EditTool, editorOnly: true, hiddenInEmbed: true },
   { id: 'import', titleKey: 'tool.import', component: ImportTool, editorOnly: true, hiddenInEmbed: true },
+  { id: 'documents', titleKey: 'tool.documents', component: DocumentTool, editorOnly: true, hiddenInEmbed: true },
+  { id: 'review', titleKey: 'tool.review', component: ReviewTool, editorOnly: true, hiddenInEmbed: true },
+  { id: 'register', titleKey: 'tool.register', component: RegisterLinkTool, hiddenInEmbed: true },
 ];
 
 export function findView(id: string): ViewEntry {
