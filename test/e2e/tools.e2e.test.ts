@@ -71,7 +71,7 @@ describe('web app tools (e2e, Chromium)', () => {
       expect(stats.inked).toBeGreaterThan(0.03);
       // Grouping by region redraws the wedges with the region names.
       await page.getByRole('button', { name: 'Region', exact: true }).click();
-      await expect.poll(() => view.locator('svg').textContent()).toContain('Comunitat Valenciana');
+      await expect.poll(() => view.locator('svg.sigma-overlay').textContent()).toContain('Comunitat Valenciana');
       expect(page.url()).toContain('p.rings.group=region');
       // A node is a button: Enter opens the side panel.
       await view.locator('.ring-node[data-id="las-naves"]').focus();
@@ -85,21 +85,27 @@ describe('web app tools (e2e, Chromium)', () => {
     }
   });
 
-  it('draws the Spain map: provinces, actors at their places, abroad/unplaced actors in the band, arcs', async () => {
+  it('draws the Spain map: provinces, actors at their places, abroad/unplaced actors listed, links', async () => {
     const { page, errors, close } = await open('/?v=map&lang=es');
     try {
       const view = page.getByTestId('map-view');
       await view.locator('.map-node').first().waitFor({ timeout: 30_000 });
-      // 52 provinces + 19 communities + the links.
-      expect(await view.locator('svg path').count()).toBeGreaterThan(71);
-      const vinaros = view.locator('.map-node[data-id="vinaros"]');
-      const madrid = view.locator('.map-node[data-id="madrid-city-council"]');
-      const [v, m] = [await vinaros.boundingBox(), await madrid.boundingBox()];
+      // 52 provinces + 19 communities under the WebGL layer; the links are sigma edges.
+      expect(await view.locator('svg.sigma-background path').count()).toBeGreaterThanOrEqual(71);
+      const drawn = () =>
+        page.evaluate(() => {
+          // eslint-disable-next-line @typescript-eslint/no-explicit-any
+          const sigma = (globalThis as any).__atlasSigma;
+          const at = (id: string) => sigma.graphToViewport(sigma.getGraph().getNodeAttributes(id));
+          return { edges: sigma.getGraph().size as number, v: at('vinaros') as { x: number; y: number }, m: at('madrid-city-council') as { x: number; y: number } };
+        });
+      await expect.poll(async () => (await drawn()).edges).toBeGreaterThan(0);
+      const { v, m } = await drawn();
       // Vinaròs (0.47° E, 40.47° N) is east of Madrid (3.69° W) and at about the same latitude.
-      expect(v!.x).toBeGreaterThan(m!.x + 50);
-      expect(Math.abs(v!.y - m!.y)).toBeLessThan(60);
-      expect(await vinaros.getAttribute('aria-label')).toMatch(/en su municipio/);
-      expect(await view.locator('.map-node[data-id="open-government-partnership"]').getAttribute('aria-label')).toMatch(/fuera del mapa/);
+      expect(v.x).toBeGreaterThan(m.x + 50);
+      expect(Math.abs(v.y - m.y)).toBeLessThan(60);
+      expect(await view.locator('.map-node[data-id="vinaros"]').getAttribute('aria-label')).toMatch(/en su municipio/);
+      expect(await view.getByTestId('map-outside').locator('[data-id="open-government-partnership"] button').getAttribute('aria-label')).toMatch(/fuera del mapa/);
       const stats = await pixelStats(page, view.locator('.chart-box'));
       expect(stats.stddev).toBeGreaterThan(10);
       expect(stats.inked).toBeGreaterThan(0.03);

@@ -32,7 +32,7 @@ const REGION_PARAM = 'collab.region';
 
 interface Tip { x: number; y: number; link: number }
 
-export function CollaborationView({ state, update, select, api, exporter }: ViewProps) {
+export function CollaborationView({ state, update, select, api, exporter, metrics }: ViewProps) {
   const t = useT();
   const container = useRef<HTMLDivElement>(null);
   const rendererRef = useRef<Renderer | null>(null);
@@ -101,12 +101,16 @@ export function CollaborationView({ state, update, select, api, exporter }: View
     const colourOf = new Map(ranked.slice(0, COLOURED_COMMUNITIES).map((c, i) => [c, CATEGORICAL[i % CATEGORICAL.length]]));
     const graph = new Graph<NodeAttrs, EdgeAttrs>({ type: 'undirected', multi: false });
     const n = collab.nodes.id.length;
+    // Size by the centrality chosen in the top bar when loaded, else by collaboration strength.
+    const centrality = metrics.centrality;
+    let maxScore = 0;
+    if (centrality) for (const id of collab.nodes.id) maxScore = Math.max(maxScore, centrality.get(id) ?? 0);
     collab.nodes.id.forEach((id, i) => {
       const p = positions[id] ?? [Math.cos((2 * Math.PI * i) / n) * 100, Math.sin((2 * Math.PI * i) / n) * 100];
       const c = community.get(id) ?? -1;
       graph.addNode(id, {
         x: p[0], y: p[1], label: collab.nodes.name[i], community: c,
-        size: 2 + Math.sqrt(collab.nodes.strength[i]) * 1.2,
+        size: centrality && maxScore > 0 ? 2 + 12 * Math.sqrt((centrality.get(id) ?? 0) / maxScore) : 2 + Math.sqrt(collab.nodes.strength[i]) * 1.2,
         color: c < 0 ? NO_VALUE_COLOUR : (colourOf.get(c) ?? OTHER_COLOUR),
       });
     });
@@ -158,7 +162,7 @@ export function CollaborationView({ state, update, select, api, exporter }: View
       setTip(null);
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [collab, positions, community, sizes]);
+  }, [collab, positions, community, sizes, metrics.centrality]);
 
   useEffect(() => {
     rendererRef.current?.setSettings(labelSettings(state.labels, (rendererRef.current?.getGraph().size ?? 0) > 20_000));

@@ -110,8 +110,9 @@ export function MapView({ data, state, select, update, metrics, exporter }: View
   const aggregated = placed.size > AGGREGATE_ABOVE;
   const bubbles = useMemo(() => {
     if (!geo || !aggregated) return [];
-    const names = new Map(geo.provinces.features.map((f) => [f.properties.cod_prov ?? '', f.properties.name]));
-    for (const f of geo.regions.features) names.set(f.properties.cod_ccaa ?? '', f.properties.name);
+    // Keyed as placement keys them: 'p' + province code, 'r' + community code (the two code lists overlap).
+    const names = new Map(geo.provinces.features.map((f) => [`p${f.properties.cod_prov ?? ''}`, f.properties.name]));
+    for (const f of geo.regions.features) names.set(`r${f.properties.cod_ccaa ?? ''}`, f.properties.name);
     return aggregate(placed, provinceCentres, names);
   }, [geo, aggregated, placed, provinceCentres]);
 
@@ -144,8 +145,8 @@ export function MapView({ data, state, select, update, metrics, exporter }: View
     const largest = Math.max(1, ...bubbles.map((b) => b.members.length));
     for (const b of bubbles) {
       g.addNode(b.id, {
-        x: b.x, y: graphY(b.y), color: BUBBLE, tier: b.tier, count: b.members.length, forceLabel: b.tier === 'province' || b.members.length > largest / 20,
-        size: (b.tier === 'province' ? 6 : 4) + (b.tier === 'province' ? 30 : 18) * Math.sqrt(b.members.length / largest),
+        x: b.x, y: graphY(b.y), color: BUBBLE, tier: b.tier, count: b.members.length, forceLabel: b.members.length >= largest / 4,
+        size: (b.tier === 'province' ? 5 : 4) + (b.tier === 'province' ? 20 : 14) * Math.sqrt(b.members.length / largest),
         label: `${b.name} · ${b.members.length}`,
       });
     }
@@ -214,7 +215,7 @@ export function MapView({ data, state, select, update, metrics, exporter }: View
       focusRef.current = { ...focusRef.current, hover: null };
       renderer.refresh({ skipIndexation: true });
     });
-    exporter.current = { toPNG: () => sigmaToPNG(renderer, background.svg), toSVG: () => sigmaToSVG(renderer, background.svg) };
+    exporter.current = { toPNG: () => sigmaToPNG(renderer, { under: background.svg, over: background.overlay }), toSVG: () => sigmaToSVG(renderer, { under: background.svg, over: background.overlay }) };
     (window as unknown as { __atlasSigma?: Sigma }).__atlasSigma = renderer;
     window.dispatchEvent(new CustomEvent('atlas:first-map', { detail: { nodes: graph.order, edges: graph.size, view: 'map' } }));
     return () => {
@@ -259,6 +260,7 @@ export function MapView({ data, state, select, update, metrics, exporter }: View
       </div>
       <div className="chart-box">
         {geoError && <p role="alert" className="error view-message">{t('map.geoError', { message: geoError })}</p>}
+        {!geo && !geoError && <p role="status" className="view-message">{t('load.progress')}</p>}
         <div ref={container} className="sigma-container" role="img" aria-labelledby={titleId} data-testid="map-canvas" />
         <NodeButtons title={t('geo.actorList')} className="map-node" buttons={buttons} select={select} setHover={setHover} selection={state.selection} />
       </div>

@@ -184,7 +184,8 @@ export interface Bubble {
 /**
  * Actors counted per spot (municipality, or the province/region centre they
  * were placed at) and per province: one bubble each at the members' mean
- * position (province bubbles at the province's centre when known). Spots of a
+ * position (province bubbles at the province's centre when known). Names are
+ * keyed like `Placed.province` ('p' + province code, 'r' + community code). Spots of a
  * single actor get no bubble (the actor itself is drawn at that zoom).
  */
 export function aggregate(placed: Map<string, Placed>, provinceCentres: Map<string, [number, number]>, provinceNames: Map<string, string>): Bubble[] {
@@ -202,13 +203,13 @@ export function aggregate(placed: Map<string, Placed>, provinceCentres: Map<stri
     if (ps.length < 2) continue;
     const [x, y] = mean(ps);
     const first = ps[0].node.place;
-    const name = ps[0].precision === 'point' ? (first?.municipality ?? ps[0].node.name) : (provinceNames.get(ps[0].province.slice(1)) ?? first?.province ?? first?.region ?? '');
+    const name = ps[0].precision === 'point' ? (first?.municipality ?? ps[0].node.name) : (provinceNames.get(ps[0].province) ?? first?.province ?? first?.region ?? '');
     bubbles.push({ id: `bubble:${spot}`, tier: 'municipality', name, x, y, members: ps.map((p) => p.node.id) });
   }
   for (const [province, ps] of collect((p) => p.province)) {
     const centre = province.startsWith('p') ? provinceCentres.get(province.slice(1)) : undefined;
     const [x, y] = centre ?? mean(ps);
-    const name = provinceNames.get(province.slice(1)) ?? ps[0].node.place?.province ?? ps[0].node.place?.region ?? '';
+    const name = provinceNames.get(province) ?? ps[0].node.place?.province ?? ps[0].node.place?.region ?? '';
     bubbles.push({ id: `bubble:${province}`, tier: 'province', name, x, y, members: ps.map((p) => p.node.id) });
   }
   return bubbles;

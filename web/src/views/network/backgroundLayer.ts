@@ -17,7 +17,10 @@ export function svgElement<K extends keyof SVGElementTagNameMap>(tag: K, attribu
 export type ToViewport = (x: number, y: number) => [number, number];
 
 export interface BackgroundLayer {
+  /** Under sigma's edges. */
   readonly svg: SVGSVGElement;
+  /** Above edges and nodes, under sigma's labels: holds `screen`. */
+  readonly overlay: SVGSVGElement;
   /** Geometry in drawing coordinates (use vector-effect="non-scaling-stroke" for constant line widths). */
   readonly world: SVGGElement;
   /** Pixel-positioned content, placed by the `place` callback after each render. */
@@ -29,12 +32,21 @@ export interface BackgroundLayer {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function backgroundLayer(renderer: Sigma<any, any>, place?: (toViewport: ToViewport, scale: number) => void): BackgroundLayer {
-  const svg = svgElement('svg', { class: 'sigma-background', 'aria-hidden': 'true' });
-  Object.assign(svg.style, { position: 'absolute', inset: '0', width: '100%', height: '100%', pointerEvents: 'none' });
+  const layer = (name: string) => {
+    const el = svgElement('svg', { class: `sigma-${name}`, 'aria-hidden': 'true' });
+    Object.assign(el.style, { position: 'absolute', inset: '0', width: '100%', height: '100%', pointerEvents: 'none' });
+    return el;
+  };
+  const svg = layer('background');
+  const overlay = layer('overlay');
   const world = svgElement('g');
   const screen = svgElement('g');
-  svg.append(world, screen);
-  renderer.getCanvases().edges.before(svg);
+  svg.append(world);
+  overlay.append(screen);
+  const canvases = renderer.getCanvases();
+  canvases.edges.before(svg);
+  // Titles stay readable over a dense drawing, and node labels still win.
+  canvases.labels.before(overlay);
   let pixels = 1;
   const toViewport: ToViewport = (x, y) => {
     const v = renderer.graphToViewport({ x, y: -y });
@@ -54,6 +66,7 @@ export function backgroundLayer(renderer: Sigma<any, any>, place?: (toViewport: 
   update();
   return {
     svg,
+    overlay,
     world,
     screen,
     scale: () => pixels,
@@ -61,6 +74,7 @@ export function backgroundLayer(renderer: Sigma<any, any>, place?: (toViewport: 
       renderer.off('afterRender', update);
       renderer.off('resize', update);
       svg.remove();
+      overlay.remove();
     },
   };
 }

@@ -7,7 +7,7 @@ import type Sigma from 'sigma';
  * readable without `preserveDrawingBuffer`.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function sigmaToPNG(renderer: Sigma<any, any>, background?: SVGSVGElement): Promise<Blob> {
+export async function sigmaToPNG(renderer: Sigma<any, any>, layers: { under?: SVGSVGElement; over?: SVGSVGElement } = {}): Promise<Blob> {
   const { width, height } = renderer.getDimensions();
   const ratio = window.devicePixelRatio || 1;
   const out = document.createElement('canvas');
@@ -17,10 +17,13 @@ export async function sigmaToPNG(renderer: Sigma<any, any>, background?: SVGSVGE
   if (!ctx) throw new Error('2D canvas unavailable');
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, out.width, out.height);
-  if (background) ctx.drawImage(await svgImage(background, width, height), 0, 0, out.width, out.height);
+  const under = layers.under ? await svgImage(layers.under, width, height) : null;
+  const over = layers.over ? await svgImage(layers.over, width, height) : null;
+  if (under) ctx.drawImage(under, 0, 0, out.width, out.height);
   renderer.refresh();
   const canvases = renderer.getCanvases();
   for (const name of ['edges', 'nodes', 'edgeLabels', 'labels', 'hovers', 'hoverNodes', 'mouse']) {
+    if (name === 'labels' && over) ctx.drawImage(over, 0, 0, out.width, out.height);
     const c = canvases[name];
     if (c) ctx.drawImage(c, 0, 0, out.width, out.height);
   }
@@ -57,7 +60,7 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
  * their viewport positions — what the user sees, in vector form.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function sigmaToSVG(renderer: Sigma<any, any>, background?: SVGSVGElement): string {
+export function sigmaToSVG(renderer: Sigma<any, any>, layers: { under?: SVGSVGElement; over?: SVGSVGElement } = {}): string {
   const { width, height } = renderer.getDimensions();
   const parts: string[] = [];
   const graph = renderer.getGraph();
@@ -79,13 +82,15 @@ export function sigmaToSVG(renderer: Sigma<any, any>, background?: SVGSVGElement
     const n = at(id);
     if (n) parts.push(`<circle cx="${n.x.toFixed(1)}" cy="${n.y.toFixed(1)}" r="${n.size.toFixed(1)}" fill="${n.colour}" stroke="#ffffff" stroke-width="0.8"/>`);
   });
-  parts.push('</g><g class="labels" font-size="12" fill="#1f2933" stroke="#ffffff" stroke-width="3" paint-order="stroke">');
+  parts.push('</g>');
+  if (layers.over) parts.push(standalone(layers.over, width, height).innerHTML);
+  parts.push('<g class="labels" font-size="12" fill="#1f2933" stroke="#ffffff" stroke-width="3" paint-order="stroke">');
   for (const id of renderer.getNodeDisplayedLabels()) {
     const n = at(id);
     if (n?.label) parts.push(`<text x="${(n.x + n.size + 3).toFixed(1)}" y="${(n.y + 4).toFixed(1)}">${escape(n.label)}</text>`);
   }
   parts.push('</g>');
-  const base = background ? standalone(background, width, height) : null;
+  const base = layers.under ? standalone(layers.under, width, height) : null;
   const open = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif">`;
   const inner = base ? base.innerHTML : '';
   return `${open}<rect width="100%" height="100%" fill="#ffffff"/>${inner}${parts.join('')}</svg>`;

@@ -25,6 +25,8 @@ import { NodeButtons } from './NodeButtons.tsx';
 import './views.css';
 
 const SAME_LEVEL = '#b8c0cc';
+/** Links within a ring, drawn faint when there are thousands (the cross-level ones are the story). */
+const SAME_LEVEL_FAINT = 'rgba(184, 192, 204, 0.35)';
 const CROSS_LEVEL = '#6a3d9a';
 const MAX_LINKS = 4000;
 /** Ring spacing in drawing units (sigma fits the drawing to the screen). */
@@ -67,7 +69,7 @@ export function RingsView({ data, state, update, select, metrics, exporter }: Vi
     }
     for (const l of drawn) {
       const cross = layout.nodes.get(l.source)!.ring !== layout.nodes.get(l.target)!.ring;
-      g.addEdge(l.source, l.target, { color: cross ? CROSS_LEVEL : SAME_LEVEL, size: Math.min(3, 0.5 + Math.sqrt(l.weight) * 0.5) * (cross ? 1.2 : 1) });
+      g.addEdge(l.source, l.target, { color: cross ? CROSS_LEVEL : drawn.length > 1000 ? SAME_LEVEL_FAINT : SAME_LEVEL, size: Math.min(3, 0.5 + Math.sqrt(l.weight) * 0.5) * (cross ? 1.2 : 1) });
     }
     return g;
   }, [layout, drawn, sizeOf, colours, connectorIds]);
@@ -106,7 +108,7 @@ export function RingsView({ data, state, update, select, metrics, exporter }: Vi
       el.style.cursor = '';
       renderer.refresh({ skipIndexation: true });
     });
-    exporter.current = { toPNG: () => sigmaToPNG(renderer, background.svg), toSVG: () => sigmaToSVG(renderer, background.svg) };
+    exporter.current = { toPNG: () => sigmaToPNG(renderer, { under: background.svg, over: background.overlay }), toSVG: () => sigmaToSVG(renderer, { under: background.svg, over: background.overlay }) };
     (window as unknown as { __atlasSigma?: Sigma }).__atlasSigma = renderer;
     (window as unknown as { __atlasRings?: unknown }).__atlasRings = { rings: layout.rings, unit: UNIT };
     window.dispatchEvent(new CustomEvent('atlas:first-map', { detail: { nodes: graph.order, edges: graph.size, view: 'rings' } }));
