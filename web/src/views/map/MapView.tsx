@@ -67,7 +67,7 @@ function drawBoundaries(world: SVGGElement, frame: Frame, geo: Geometry): void {
   const canary = geoPath(frame.canary);
   const draw = (f: GeoCollection['features'][number], isCanary: boolean) => (isCanary ? canary : main)(f as unknown as GeoPermissibleObjects) ?? '';
   for (const f of geo.provinces.features) {
-    const path = svgElement('path', { d: draw(f, f.properties.cod_ccaa === CANARY_REGION), fill: '#eef1f4', stroke: '#ffffff', 'stroke-width': 0.8, 'vector-effect': 'non-scaling-stroke' });
+    const path = svgElement('path', { d: draw(f, f.properties.cod_ccaa === CANARY_REGION), fill: '#e5e9ee', stroke: '#ffffff', 'stroke-width': 0.8, 'vector-effect': 'non-scaling-stroke' });
     path.append(svgElement('title', {}, f.properties.name));
     world.append(path);
   }
