@@ -1,7 +1,7 @@
 import { foldText } from '../model/text.ts';
 import { RELATIONSHIP_ENDPOINTS, type NodeLabel, type RelationshipType } from '../model/vocabulary.ts';
 import { findMunicipalityByName, findProvinceByName, findRegionByName } from '../places/geocoder.ts';
-import { CONNECTORS, CUES, DETERMINERS, FIELD_LINES, HEADS, LEGAL_FORM, LIST_HEADS, MUNICIPALITY_LIST_CUE, ROMANCE_HEADS, type Head } from './lexicon.ts';
+import { BUDGET_CUE, CONNECTORS, CUES, DETERMINERS, EXTRA_HEADS, FIELD_LINES, HEADS, HEADS_AFTER_NAME, HEADS_BEFORE_NAME, LEGAL_FORM, LIST_HEADS, MUNICIPALITY_LIST_CUE, ROMANCE_HEADS, SELECTED_LIST_CUE, type Head } from './lexicon.ts';
 import { lowerCasePhrases } from './phrases.ts';
 import { sentences, type Sentence } from './text.ts';
 
@@ -574,6 +574,63 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     }
   }
 
+  // 1a. Proper names flanked by a lower-case head word: "el programa Barrios en Red", "la cooperativa Som
+  // Energia", "the Code for All network", "Govtech4All initiatives".
+  const coveredBy = (start: number, end: number) => [...b.nodes.values()].some((n) => n.label !== 'Place' && n.mentions.some((m) => m.start <= start && m.end >= end));
+  sents.forEach((s, si) => {
+    const tokens = sentTokens[si];
+    for (const run of nameRuns(tokens)) {
+      let from = run.from;
+      while (from < run.to && DETERMINERS.has(tokens[from].fold)) from++;
+      const t = tokens.slice(from, run.to + 1);
+      const start = t[0].start;
+      const end = t[t.length - 1].end;
+      if (DETERMINERS.has(t[0].fold) || coveredBy(start, end)) continue;
+      // A bare place name is not a proper name of its own ("the Madrid programme").
+      const runText = text.slice(start, end);
+      if (t.length === 1 && (findMunicipalityByName(runText).municipality || findRegionByName(runText) || findProvinceByName(runText))) continue;
+      // One ordinary word is capitalised because it opens the sentence ("Action plan: …"), not because it is a name;
+      // "Govtech4All" (digits, inner capitals) is a name wherever it stands.
+      const distinctive = t.length > 1 || /\p{N}|\p{Ll}\p{Lu}/u.test(runText);
+      if (!distinctive && (from === 0 || GENERIC.has(t[0].fold))) continue;
+      const isLowerWord = (x: Token | undefined) => x !== undefined && /^\p{Ll}/u.test(x.text);
+      // Romance order: head, optionally one adjective ("laboratorio ciudadano"), then the name.
+      const b1 = tokens[from - 1];
+      const b2 = tokens[from - 2];
+      const before = isLowerWord(b1) && HEADS_BEFORE_NAME.has(b1.fold) ? b1 : isLowerWord(b1) && !CONNECTORS.has(b1.fold) && isLowerWord(b2) && HEADS_BEFORE_NAME.has(b2.fold) ? b2 : undefined;
+      if (before) {
+        const head = EXTRA_HEADS[before.fold] ?? HEADS[before.fold];
+        b.addNode({ label: head.label as CandidateLabel, kind: head.kind, name: runText, aliases: [text.slice(before.start, end)], start, end, confidence: 0.65, rule: `head-before-name:${before.fold}` });
+        continue;
+      }
+      const after = tokens[run.to + 1];
+      if (isLowerWord(after) && Object.prototype.hasOwnProperty.call(HEADS_AFTER_NAME, after.fold) && !lowerCasePhrases(tokens.slice(run.to + 1)).some((p) => p.from === 0)) {
+        const head = HEADS_AFTER_NAME[after.fold];
+        b.addNode({ label: head.label as CandidateLabel, kind: head.kind, name: text.slice(start, after.end), aliases: distinctive ? [runText] : [], start, end: after.end, confidence: 0.65, rule: `head-after-name:${after.fold}` });
+      }
+    }
+  });
+  // "Els projectes seleccionats són: A, B i C": projects of the call the document is about.
+  const selectedProjects: string[] = [];
+  sents.forEach((s, si) => {
+    const cue = SELECTED_LIST_CUE.exec(s.text);
+    if (!cue) return;
+    const tokens = sentTokens[si];
+    const listStart = s.start + cue.index + cue[0].length;
+    let itemStart = listStart;
+    for (const part of s.text.slice(cue.index + cue[0].length).split(/(;|,|\s(?:i|y|and)\s)/u)) {
+      const offset = itemStart;
+      itemStart += part.length;
+      const lead = /^\s*(?:(?:i|y|and)\s+)?/u.exec(part)![0].length;
+      const at = offset + lead;
+      const run = nameRuns(tokens).find((r) => tokens[r.from].start === at);
+      if (!run) continue;
+      const end = tokens[run.to].end;
+      if (coveredBy(at, end)) continue;
+      selectedProjects.push(b.addNode({ label: 'Project', kind: 'project', name: text.slice(at, end), start: at, end, confidence: 0.6, rule: 'selected-list' }));
+    }
+  });
+
   // 1b. Activities and plans named by a lower-case phrase (phrases.ts). A plan phrase that begins a
   // proper name found above ("digital modernisation plan" / "Digital Modernisation Plan of Extremadura")
   // is another mention of it. An actor named only inside "a roadmap for a X" is the plan's subject, not an actor.
@@ -762,6 +819,29 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     const owner = allMentions.find((m) => m.start === o.ownerStart && b.nodes.get(m.key)?.label === 'Actor');
     if (owner && b.nodes.has(o.key)) b.addRelationship('PARTICIPATES_IN', owner.key, o.key, { start: o.start }, 0.6, 'phrase-owner', 'lead');
   }
+  type At = { key: string; start: number; end: number };
+  /** Words that join the names of a list: commas, and/y/i/e, with determiners. */
+  const LIST_GLUE = /^\s*(?:,|;)?\s*(?:(?:y|i|e|and|&|as well as|així com|así como)\s+)?(?:(?:the|el|la|los|las|els|les|l['’])\s*)?$/iu;
+  const listBefore = (left: At[], at: number): At[] => {
+    if (!left.length) return [];
+    let i = left.length - 1;
+    // "X, financed by Y, …": Y sits between commas, so the agent is X.
+    const gap = text.slice(left[i].end, at);
+    if (i > 0 && /^\s*,\s*$/.test(gap) && text.slice(left[i - 1].end, left[i].start).includes(',') && !LIST_GLUE.test(text.slice(left[i - 1].end, left[i].start))) i--;
+    const out = [left[i]];
+    while (i > 0 && LIST_GLUE.test(text.slice(left[i - 1].end, left[i].start)) && b.nodes.get(left[i - 1].key)!.label === b.nodes.get(left[i].key)!.label) out.unshift(left[--i]);
+    return out;
+  };
+  const listAfter = (right: At[]): At[] => {
+    if (!right.length) return [];
+    const out = [right[0]];
+    for (let i = 1; i < right.length && LIST_GLUE.test(text.slice(right[i - 1].end, right[i].start)) && b.nodes.get(right[i].key)!.label === b.nodes.get(right[0].key)!.label; i++) out.push(right[i]);
+    // "… by the City Council of Madrid’s Digital Transformation Strategy": the owned name is an agent too.
+    const last = out[out.length - 1];
+    const next = right[right.indexOf(last) + 1];
+    if (next && /^['’]s\s+$/u.test(text.slice(last.end, next.start))) out.push(next);
+    return out;
+  };
   for (const [si, list] of b.bySentence) {
     const s = sents[si];
     const items = list.filter((m) => b.nodes.get(m.key)!.label !== 'Place');
@@ -774,16 +854,21 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
         const end = at + m[0].length;
         if (used.some(([a, z]) => at < z && end > a)) continue;
         used.push([at, end]);
-        let left = items.filter((x) => x.end <= at);
-        const right = items.filter((x) => x.start >= end);
+        // A semicolon closes a clause: the names a cue joins are in its clause.
+        const clauseStart = s.start + Math.max(0, s.text.lastIndexOf(';', m.index) + 1);
+        const semi = s.text.indexOf(';', m.index + m[0].length);
+        const clauseEnd = semi < 0 ? s.end : s.start + semi;
+        let left = items.filter((x) => x.end <= at && x.start >= clauseStart);
+        const right = items.filter((x) => x.start >= end && x.end <= clauseEnd);
         // "… implementing them within the framework of X" with nothing named before: the document's project is the subject.
         if (!left.length && cue.toItem === 'PART_OF' && main?.label === 'Project' && right.some((x) => x.key !== main.key)) left = [{ key: main.key, start: s.start, end: s.start }];
         if (!left.length || !right.length) continue;
         // The nearest name before the cue, and the sentence's subject (its first name) when that is another one.
-        const agents = cue.order === 'agent-first' ? [...new Set([left[left.length - 1], left[0]])] : right.slice(0, 1);
-        // "driven by the City Council of Madrid’s Digital Transformation Strategy": the owned name is an agent too.
-        if (cue.order === 'target-first' && right[1] && /^['’]s\s+$/u.test(text.slice(right[0].end, right[1].start))) agents.push(right[1]);
-        const targets = cue.order === 'agent-first' ? right : left.slice(-1);
+        // Agent-first: the names listed right before the cue ("A, B y C participan") — skipping a name in an
+        // apposition or relative clause ("El proyecto, financiado por la Junta, se inspira en …") — and the
+        // sentence's subject (its first name). Target-first: the names listed right after the cue.
+        const agents = cue.order === 'agent-first' ? [...new Set([...listBefore(left, at), left[0]])] : listAfter(right);
+        const targets = cue.order === 'agent-first' ? right : listBefore(left, at);
         for (const agent of agents) {
           for (const target of targets) {
             const a = b.nodes.get(agent.key)!;
@@ -825,6 +910,24 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     }
   }
 
+  // Projects a call selected belong to the programme the document is about.
+  for (const key of selectedProjects) if (main && b.nodes.has(key) && main.key !== key) b.addRelationship('PART_OF', key, main.key, b.nodes.get(key)!.mentions[0], 0.6, 'selected-list');
+  // "This budget supports technical assistance, contracts for Govtech challenges and Govtech4All initiatives".
+  for (const [si, list] of b.bySentence) {
+    const s = sents[si];
+    const cue = BUDGET_CUE.exec(s.text);
+    if (!cue) continue;
+    const at = s.start + cue.index + cue[0].length;
+    // The programme whose budget it is: the last project named in an earlier sentence speaking of a budget, else the document's.
+    const owner =
+      [...b.bySentence.entries()]
+        .filter(([i]) => i < si && /\b(budget|presupuesto|pressupost)\b/iu.test(sents[i].text))
+        .flatMap(([, l]) => l)
+        .filter((m) => b.nodes.get(m.key)?.label === 'Project')
+        .sort((x, y) => y.start - x.start)[0]?.key ?? main?.key;
+    if (!owner) continue;
+    for (const m of list) if (m.start >= at && b.nodes.get(m.key)!.label !== 'Actor' && b.nodes.get(m.key)!.label !== 'Place') b.addRelationship('PART_OF', m.key, owner, { start: m.start }, 0.5, 'cue:budget-covers');
+  }
   // Activities described by a lower-case phrase belong to the milestone they share words with, or else
   // to the document's project; its provider runs them; "entre els municipis" names the listed municipalities.
   {

@@ -97,17 +97,17 @@ export const CUES: Cue[] = [
   c('cue:developed-by', /\b(desarrollad[oa]s?|elaborad[oa]s?|elaborats?|desenvolupad[oa]s?|desenvolupats?|developed|drafted|drawn\s+up|designed|dise[nñ]ad[oa]s?|dissenyats?|presentad[oa]s?|presentats?|presented|created|cread[oa]s?|creats?)\s+(por|per|by)\b/giu, 'target-first', 'DEVELOPED', undefined, 0.7),
   c('cue:held-at', /\b(celebrad[oa]s?|celebrats?|celebrades|held|hosted|taking\s+place|tendr[aá]\s+lugar|tindr[aà]\s+lloc|acollits?|acogid[oa]s?)\s+(a|al|als|a\s+la|en|en\s+el|en\s+la|at|in)\b/giu, 'target-first', 'PARTICIPATES_IN', undefined, 0.6, 'provider'),
   c('cue:funded-by', /\b(financiad[oa]s?|financiats?|finan[cç]ad[oa]s?|cofinanciad[oa]s?|funded|financed|sponsored|subvencionad[oa]s?|patrocinad[oa]s?)\s+(por|per|by)\b/giu, 'target-first', 'FUNDS', 'FUNDS', 0.8),
-  c('cue:funds', /\b(financia|financian|finança|finançen|cofinancia|funds|fund|finances|finance|sponsors|subvenciona|patrocina)\b/giu, 'agent-first', 'FUNDS', 'FUNDS', 0.75),
+  c('cue:funds', /\b(financia|financian|finança|finançen|cofinancia|cofinancian|cofinança|cofinancen|financiar[aá]n?|finan[cç]ar[aà]|finan[cç]aran|co-funds|co-finances|funds|fund|finances|finance|sponsors|subvenciona|patrocina|(?:ha|han|has|have|had)\s+(?:financiado|cofinanciado|finan[cç]at|cofinan[cç]at|funded|co-funded|financed))(?!\p{L})/giu, 'agent-first', 'FUNDS', 'FUNDS', 0.75),
   c('cue:led-by', /\b(impulsad[oa]s?|impulsats?|liderad[oa]s?|liderats?|promovid[oa]s?|promoguts?|driven|led|promoted|spearheaded|launched|coordinad[oa]s?|coordinats?|coordinated|managed|gestionad[oa]s?)\s+(por|per|by)\b/giu, 'target-first', 'PARTICIPATES_IN', 'COLLABORATES_WITH', 0.75, 'lead'),
   c('cue:organised-by', /\b(organizad[oa]s?|organitzad[oa]s?|organitzats?|organised|organized|hosted|convocad[oa]s?)\s+(por|per|by)\b/giu, 'target-first', 'ORGANISED', 'COLLABORATES_WITH', 0.75),
-  c('cue:organises', /\b(organiza|organizan|organitza|organitzen|organises|organizes|organise|organize|hosts|convoca|celebra)\b/giu, 'agent-first', 'ORGANISED', 'COLLABORATES_WITH', 0.7),
-  c('cue:leads', /\b(impulsa|impulsan|impulsen|lidera|lideran|lideren|promueve|promueven|promou|leads|lead|drives|spearheads|launches|launched|coordina|coordinan|coordinen|coordinates|coordinating|manages|gestiona)\b/giu, 'agent-first', 'PARTICIPATES_IN', 'COLLABORATES_WITH', 0.7, 'lead'),
-  c('cue:collaborates', /\b(colabora|colaboran|col·labora|col·laboren|collabora|collaboren|collaborates|collaborate|collaborating|collaboration|colaboración|col·laboració|partners?\s+with|together\s+with|junto\s+(con|a)|juntament\s+amb|alianza|aliança|coopera|cooperates)\b/giu, 'agent-first', 'PARTICIPATES_IN', 'COLLABORATES_WITH', 0.65, 'partner'),
+  c('cue:organises', /\b(organiza|organizan|organitza|organitzen|organises|organizes|organise|organize|hosts|convoca|celebra|organizar[aá]n?|organitzar[aà]|organitzaran|will\s+organi[sz]e|will\s+host|(?:ha|han)\s+(?:organizado|organitzat)|(?:has|have)\s+organi[sz]ed)(?!\p{L})/giu, 'agent-first', 'ORGANISED', 'COLLABORATES_WITH', 0.7),
+  c('cue:leads', /\b(impulsa|impulsan|impulsen|lidera|lideran|lideren|promueve|promueven|promou|leads|lead|drives|spearheads|launches|launched|coordina|coordinan|coordinen|coordinates|coordinating|manages|gestiona|impulsar[aá]n?|impulsar[aà]|impulsaran|coordinar[aá]n?|coordinar[aà]|coordinaran|liderar[aá]n?|liderar[aà]|pone\s+en\s+marcha|posa\s+en\s+marxa|(?:ha|han)\s+(?:impulsado|impulsat|liderado|liderat|coordinado|coordinat|lanzado|llan[cç]at|puesto\s+en\s+marcha|posat\s+en\s+marxa)|(?:has|have)\s+(?:led|launched|coordinated))(?!\p{L})/giu, 'agent-first', 'PARTICIPATES_IN', 'COLLABORATES_WITH', 0.7, 'lead'),
+  c('cue:collaborates', /\b(colabora|colaboran|col·labora|col·laboren|collabora|collaboren|collaborates|collaborate|collaborating|collaboration|colaboración|col·laboració|partners?\s+with|together\s+with|junto\s+(con|a)|juntament\s+amb|alianza|aliança|coopera|cooperates|colaborar[aá]n?|col·laborar[aà]|col·laboraran|with\s+the\s+support\s+of|con\s+el\s+apoyo\s+de|amb\s+el\s+suport\s+de)(?!\p{L})/giu, 'agent-first', 'PARTICIPATES_IN', 'COLLABORATES_WITH', 0.65, 'partner'),
   c('cue:member-of', /\b(miembros?\s+de|membres?\s+de|members?\s+of|forma\s+parte\s+de|forman\s+parte\s+de|formen\s+part\s+de|fa\s+part\s+de|belongs?\s+to|pertenece\s+a|pertany\s+a|joined|joins?|se\s+suma\s+a|se\s+suman\s+a|s['’]adhereix\s+a|adherid[oa]s?\s+a|adherits?\s+a)\b/giu, 'agent-first', 'PARTICIPATES_IN', 'MEMBER_OF', 0.65, 'participant'),
-  c('cue:participates', /\b(participa|participan|participen|participates|participate|participating|participants?|participantes?|involved|involucrad[oa]s?|implicad[oa]s?|takes?\s+part|taking\s+part|selected|seleccionad[oa]s?|seleccionats?|beneficiari[oa]s?|beneficiaries)\b/giu, 'agent-first', 'PARTICIPATES_IN', 'COLLABORATES_WITH', 0.65, 'participant'),
-  c('cue:develops', /\b(presenta|presentan|presenten|presents|desarrolla|desarrollan|desenvolupa|desenvolupen|develops|develop|elabora|elaboran|elaboren|drafts|designs|dise[nñ]a|dise[nñ]an|dissenya|dissenyen)\b/giu, 'agent-first', 'DEVELOPED', undefined, 0.65),
+  c('cue:participates', /\b(participa|participan|participen|participates|participate|participating|participants?|participantes?|involved|involucrad[oa]s?|implicad[oa]s?|takes?\s+part|taking\s+part|selected|seleccionad[oa]s?|seleccionats?|beneficiari[oa]s?|beneficiaries|participar[aá]n?|participar[aà]|participaran|will\s+take\s+part|will\s+participate|took\s+part|participated|(?:ha|han)\s+(?:participado|participat))(?!\p{L})/giu, 'agent-first', 'PARTICIPATES_IN', 'COLLABORATES_WITH', 0.65, 'participant'),
+  c('cue:develops', /\b(presenta|presentan|presenten|presents|desarrolla|desarrollan|desenvolupa|desenvolupen|develops|develop|elabora|elaboran|elaboren|drafts|designs|dise[nñ]a|dise[nñ]an|dissenya|dissenyen|presented|developed|(?:ha|han)\s+(?:presentado|elaborado|desarrollado|dise[nñ]ado|presentat|elaborat|desenvolupat|dissenyat)|(?:has|have)\s+(?:presented|developed|drafted|designed))(?!\p{L})/giu, 'agent-first', 'DEVELOPED', undefined, 0.65),
   c('cue:adopts', /\b(adopta|adoptan|adopten|adopts|adopted|applies|aplica|implementa|implements)\b/giu, 'agent-first', 'PARTICIPATES_IN', 'COLLABORATES_WITH', 0.55),
-  c('cue:inspired-by', /\b(se\s+inspira\s+en|s'inspira\s+en|inspirad[oa]s?\s+en|inspirats?\s+en|inspired\s+by|prenent\s+com\s+a\s+refer[eè]ncia|tomando\s+como\s+referencia|taking\s+as\s+(a\s+)?reference|based\s+on|basad[oa]\s+en|basat\s+en)\b/giu, 'agent-first', 'INSPIRED_BY', 'COLLABORATES_WITH', 0.7),
+  c('cue:inspired-by', /\b(se\s+inspira\s+en|se\s+inspiran\s+en|s['’]inspira\s+en|s['’]inspiren\s+en|inspirad[oa]s?\s+por|inspirad[oa]s?\s+en|inspirats?\s+en|inspired\s+by|prenent\s+com\s+a\s+refer[eè]ncia|tomando\s+como\s+referencia|taking\s+as\s+(a\s+)?reference|based\s+on|basad[oa]\s+en|basat\s+en)\b/giu, 'agent-first', 'INSPIRED_BY', 'COLLABORATES_WITH', 0.7),
   c('cue:part-of', /\b(nested\s+within|part\s+of|within\s+the\s+framework\s+of|en\s+el\s+marco\s+de|dins\s+(de|del)|dentro\s+de|depende\s+de|depèn\s+de|under)\b/giu, 'agent-first', 'PART_OF', 'PART_OF', 0.6),
 ];
 
@@ -156,3 +156,26 @@ export const PHRASE_STOP = new Set([
 export const PHRASE_LINKERS = new Set(['entre', 'between', 'among', 'cada', 'each', 'i', 'y', 'and']);
 /** Prepositions that introduce a topic: they end a phrase that already has two content words. */
 export const TOPIC_PREPOSITIONS = new Set(['on', 'about', 'sobre', 'voltant', 'entorn', 'torno', 'acerca', 'regarding']);
+
+/** Lower-case head words written right before a proper name ("el programa Barrios en Red", "la cooperativa Som Energia", "el laboratorio ciudadano Sevilla Lab"). */
+export const HEADS_BEFORE_NAME = new Set([
+  'programa', 'proyecto', 'projecte', 'iniciativa', 'plan', 'pla', 'estrategia', 'plataforma', 'premio', 'premi', 'premios', 'premis', 'red', 'xarxa', 'jornada', 'jornadas', 'jornades',
+  'congreso', 'congres', 'foro', 'encuentro', 'trobada', 'festival', 'cooperativa', 'fundacion', 'fundacio', 'asociacion', 'associacio', 'federacion', 'federacio', 'laboratorio',
+  'laboratori', 'centro', 'centre', 'empresa', 'entidad', 'entitat', 'startup', 'reto', 'repte', 'hackathon',
+]);
+/** Entity words ("entidad", "startup") not in HEADS: what they name. */
+export const EXTRA_HEADS: Record<string, Head> = { entidad: A('ngo'), entitat: A('ngo'), startup: A('startup'), pla: P('programme'), premis: P('programme') };
+
+/** Lower-case head words written right after a proper name ("the Code for All network", "the Vilawatt programme", "Govtech4All initiatives"). */
+export const HEADS_AFTER_NAME: Record<string, Head> = {
+  network: A('network'), foundation: A('foundation'), association: A('ngo'), cooperative: A('company'), lab: A('lab'), laboratory: A('lab'), collective: A('ngo'),
+  programme: P('programme'), program: P('programme'), project: P('project'), projects: P('project'), initiative: P('project'), initiatives: P('project'),
+  platform: P('project'), strategy: P('programme'), plan: P('programme'), challenge: P('challenge'), challenges: P('challenge'), awards: P('programme'), prize: P('programme'),
+  conference: E('conference'), summit: E('conference'), festival: E('conference'), hackathon: E('workshop'), workshop: E('workshop'),
+};
+
+/** "Els projectes seleccionats són: A, B i C": a list of the projects a call selected. */
+export const SELECTED_LIST_CUE = /\b(projectes|proyectos|projects|iniciatives|iniciativas|initiatives|propuestas|propostes|proposals|candidaturas|candidatures)\s+(seleccionad[oa]s|seleccionats|seleccionades|selected|premiad[oa]s|premiats|premiades|guanyadors|guanyadores|ganador[ae]s|winning|awarded|beneficiari[oa]s|beneficiaris|funded|financiad[oa]s|finan[cç]ats)\b[^:.]{0,80}:/iu;
+
+/** "This budget supports X and Y": what a programme's budget pays for is part of the programme. */
+export const BUDGET_CUE = /\b(?:this|the|its|el|este|su|aquest|el\s+seu|dicho)\s+(?:annual\s+|anual\s+)?(?:budget|presupuesto|pressupost|funding|financiaci[oó]n?)\s+(?:supports|funds|finances|covers|pays\s+for|financia|cubre|cobreix|sufraga|incluye|inclou|includes)\b/iu;
