@@ -67,7 +67,7 @@ function start(doc: AtlasDocument): void {
     graph.addNode(doc.nodes.id[i], {
       x: doc.nodes.x[i],
       y: doc.nodes.y[i],
-      size: Math.min(22, 2.5 + Math.sqrt(degree[i]) * 1.3),
+      size: Math.min(26, 3 + Math.sqrt(degree[i]) * 1.8),
       color: doc.legend[doc.nodes.kind[i]]?.colour ?? '#9aa3ad',
       label: doc.nodes.name[i],
       index: i,
@@ -84,6 +84,8 @@ function start(doc: AtlasDocument): void {
   const renderer = new Sigma(graph, container, {
     ...COMMON_SETTINGS,
     ...labelSettings(0.5, n > 2000),
+    // The hubs are named from the first frame (the app's threshold suits its bigger nodes).
+    labelRenderedSizeThreshold: n > 2000 ? 9 : 7,
     ...scaleSettings(graph.size),
     nodeReducer: (id, attrs) => {
       const a = attrs as NodeAttrs;
@@ -101,10 +103,12 @@ function start(doc: AtlasDocument): void {
     },
   });
   (globalThis as unknown as { __atlasSigma: unknown }).__atlasSigma = renderer;
+  // The constructor has drawn once already: mark the next (synchronous) frame.
   renderer.once('afterRender', () => {
     performance.mark('atlas:drawn');
     document.body.dataset.drawn = 'true';
   });
+  renderer.refresh();
 
   // ---- side panel -------------------------------------------------------
   const panel = $<HTMLElement>('atlas-panel');
