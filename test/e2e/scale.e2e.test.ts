@@ -3,8 +3,10 @@
 // network view drawn on the server's converged layout, the collaboration view
 // (weighted actor–actor links, communities with a legend of the largest and
 // "other", hovering a link lists the shared items, the region filter), the
-// legend folding past 8 entries, the top bar on one row at 1280 px, and zoom
-// clicks that compound while the camera is still moving.
+// legend folding past 8 entries, the top bar on one row at 1280 px, zoom
+// clicks that compound while the camera is still moving, and the level rings
+// and Spain map in WebGL (actors on their level's ring; every geocoded actor
+// inside Spain; province bubbles zoomed out, a click zooms in; unplaced listed).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -86,6 +88,45 @@ function edgeLengthRatio(d: Drawn): number {
   const samples = 20_000;
   for (let i = 0; i < samples; i++) pairs += dist(d.nodes[Math.floor(rnd() * d.nodes.length)], d.nodes[Math.floor(rnd() * d.nodes.length)]);
   return edges / d.edges.length / (pairs / samples);
+}
+
+interface ActorRow { id: string; level?: string; lat?: number; lon?: number }
+
+/** Every actor of the store, through the paged node list. */
+async function allActors(): Promise<ActorRow[]> {
+  const out: ActorRow[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await api<{ items: ActorRow[]; nextCursor?: string }>(`/nodes?label=Actor&limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    out.push(...page.body.items);
+    cursor = page.body.nextCursor;
+  } while (cursor);
+  return out;
+}
+
+interface SigmaNode { id: string; x: number; y: number; ring?: string; tier?: string; hidden: boolean }
+
+/** Nodes of the page's sigma graph with their attributes and whether the reducers hide them now. */
+function sigmaNodes(page: Page): Promise<SigmaNode[]> {
+  return page.evaluate(() => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const sigma = (globalThis as any).__atlasSigma;
+    const out: SigmaNode[] = [];
+    sigma.getGraph().forEachNode((id: string, a: { x: number; y: number; ring?: string; tier?: string }) =>
+      out.push({ id, x: a.x, y: a.y, ring: a.ring, tier: a.tier, hidden: !!sigma.getNodeDisplayData(id)?.hidden }),
+    );
+    return out;
+  });
+}
+
+/** WebGL contexts drawn into by sigma in the view (nodes and edges layers). */
+function webglLayers(page: Page, testId: string): Promise<number> {
+  return page.evaluate((id) => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const d = (globalThis as any).document;
+    const canvases = [...d.querySelectorAll(`[data-testid="${id}"] canvas`)] as Array<{ className: string }>;
+    return canvases.filter((c) => /sigma-(nodes|edges)/.test(c.className)).length;
+  }, testId);
 }
 
 const unexpected = (errors: string[]) => errors.filter((e) => !/GL Driver|GPU stall/.test(e));
@@ -226,6 +267,95 @@ describe('views at scale on the imported H2020 data set (e2e, Chromium)', () => 
       expect(inRegion.nodes.region.every((r) => r === 'Comunidad de Madrid')).toBe(true);
       await expect.poll(async () => (await drawn(page)).nodes.length, { timeout: 30_000 }).toBe(inRegion.nodes.id.length);
       expect(new URL(page.url()).searchParams.toString()).toContain('collab.region');
+      expect(unexpected(errors)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('draws the level rings in WebGL: every actor on the ring of its level, wedges by region', async () => {
+    const actors = await allActors();
+    const { page, errors, close } = await open('/?lang=en&v=rings');
+    try {
+      await page.waitForFunction(() => !!(globalThis as unknown as { __atlasRings?: unknown }).__atlasRings, undefined, { timeout: 60_000 });
+      expect(await webglLayers(page, 'rings-canvas')).toBe(2);
+      const { rings, unit } = await page.evaluate(() => (globalThis as unknown as { __atlasRings: { rings: Array<{ key: string; radius: number }>; unit: number } }).__atlasRings);
+      const nodes = await sigmaNodes(page);
+      expect(nodes.length).toBe(actors.length);
+      const levelOf = new Map(actors.map((a) => [a.id, a.level ?? 'none']));
+      const radiusOf = new Map(rings.map((r) => [r.key, r.radius]));
+      for (const n of nodes) {
+        expect(n.ring).toBe(levelOf.get(n.id));
+        // Inside its level's band (±0.4 ring spacing around the ring's radius; the innermost band reaches the centre).
+        const r = Math.hypot(n.x, n.y);
+        const ring = radiusOf.get(n.ring!)!;
+        expect(r).toBeLessThanOrEqual(ring + unit * 0.4 + 1e-6);
+        expect(r).toBeGreaterThanOrEqual(ring - unit * 0.4 - 1e-6);
+      }
+      // Local inside international.
+      expect(radiusOf.get('local')!).toBeLessThan(radiusOf.get('international')!);
+      await page.getByRole('button', { name: 'Region', exact: true }).click();
+      await expect.poll(() => page.locator('svg.sigma-overlay').textContent(), { timeout: 30_000 }).toContain('Comunidad de Madrid');
+      expect(unexpected(errors)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('places every geocoded actor inside Spain on the WebGL map, bubbles per province zoomed out (a click zooms in), unplaced actors listed', async () => {
+    const actors = await allActors();
+    const { page, errors, close } = await open('/?lang=en&v=map');
+    try {
+      await page.waitForFunction(() => !!(globalThis as unknown as { __atlasMap?: unknown }).__atlasMap, undefined, { timeout: 60_000 });
+      expect(await webglLayers(page, 'map-canvas')).toBe(2);
+      type Box = { x: [number, number]; y: [number, number] };
+      const map = await page.evaluate(() => (globalThis as unknown as { __atlasMap: { tier: string; aggregated: boolean; placed: number; unplaced: number; bounds: { main: Box; canary: Box } } }).__atlasMap);
+      const nodes = await sigmaNodes(page);
+      const at = new Map(nodes.map((n) => [n.id, n]));
+      const inside = (n: SigmaNode, b: Box) => n.x >= b.x[0] && n.x <= b.x[1] && n.y >= b.y[0] && n.y <= b.y[1];
+      const geocoded = actors.filter((a) => typeof a.lat === 'number' && typeof a.lon === 'number');
+      expect(geocoded.length).toBeGreaterThan(40);
+      for (const a of geocoded) {
+        const n = at.get(a.id);
+        expect(n, a.id).toBeDefined();
+        expect(inside(n!, map.bounds.main) || inside(n!, map.bounds.canary), a.id).toBe(true);
+      }
+      // Every actor is either on the map or in the list beside it.
+      expect(map.placed + map.unplaced).toBe(actors.length);
+      expect(await page.getByTestId('map-outside-count').textContent()).toBe(`Outside the map (${map.unplaced.toLocaleString('en')})`);
+      expect(await page.getByTestId('map-outside').locator('li').count()).toBe(Math.min(300, map.unplaced));
+
+      // Zoomed out: only province bubbles are drawn, and together they count every placed actor.
+      expect(map).toMatchObject({ aggregated: true, tier: 'province' });
+      const shown = nodes.filter((n) => !n.hidden);
+      expect(shown.length).toBeGreaterThan(0);
+      expect(shown.every((n) => n.tier === 'province')).toBe(true);
+      const counts = await page.evaluate(() => {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        const g = (globalThis as any).__atlasSigma.getGraph();
+        let total = 0;
+        g.forEachNode((_id: string, a: { tier: string; count?: number }) => (total += a.tier === 'province' ? (a.count ?? 0) : 0));
+        return total;
+      });
+      expect(counts).toBe(map.placed);
+
+      // A click on the biggest bubble zooms in to the municipalities.
+      const target = await page.evaluate(() => {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        const sigma = (globalThis as any).__atlasSigma;
+        let best: { id: string; count: number } | null = null;
+        sigma.getGraph().forEachNode((id: string, a: { tier: string; count: number }) => {
+          if (a.tier === 'province' && (!best || a.count > best.count)) best = { id, count: a.count };
+        });
+        const p = sigma.graphToViewport(sigma.getGraph().getNodeAttributes(best!.id));
+        const box = sigma.getContainer().getBoundingClientRect();
+        return { x: box.left + p.x, y: box.top + p.y };
+      });
+      await page.mouse.click(target.x, target.y);
+      await expect.poll(() => page.evaluate(() => (globalThis as unknown as { __atlasMap: { tier: string } }).__atlasMap.tier), { timeout: 10_000 }).toBe('municipality');
+      const ratio = await page.evaluate(() => (globalThis as unknown as { __atlasSigma: { getCamera(): { getState(): { ratio: number } } } }).__atlasSigma.getCamera().getState().ratio);
+      expect(ratio).toBeLessThan(0.55);
+      expect((await sigmaNodes(page)).filter((n) => !n.hidden).every((n) => n.tier !== 'province')).toBe(true);
       expect(unexpected(errors)).toEqual([]);
     } finally {
       await close();
