@@ -10,7 +10,7 @@ import { useT } from '../i18n/index.ts';
 import { ProblemMessage } from '../editing/ProblemMessage.tsx';
 import { ReviewItemCard } from '../review/ReviewItemCard.tsx';
 import type { NodeCandidate, ReviewItem, SuggestionAnswer, SuggestionRequest } from '../review/types.ts';
-import { HighlightedText, MarkLegend } from './HighlightedText.tsx';
+import { HighlightedText, MarkLegend, layoutMarks } from './HighlightedText.tsx';
 import { readDocumentFile, DOCUMENT_ACCEPT } from './readFile.ts';
 import '../review/review.css';
 
@@ -64,7 +64,8 @@ export function DocumentTool({ api, data, role, refresh, update }: ToolProps) {
   const places = candidates.filter((c) => c.label === 'Place');
   const nodeItems = items.filter((i) => i.node);
   const relationshipItems = items.filter((i) => i.relationship);
-  const labels = [...new Set(candidates.map((c) => c.label))];
+  // The legend names the types that are marked (a place inside a council's name is not).
+  const labels = [...new Set(layoutMarks(candidates, answer?.text.length ?? 0).map((m) => m.candidate.label))];
 
   return (
     <div className="document-tool" data-testid="document-tool">

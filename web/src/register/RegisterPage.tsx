@@ -17,6 +17,12 @@ import '../review/review.css';
 
 type Outcome = { kind: 'queued'; name: string } | { kind: 'duplicate'; detail: string } | { kind: 'limited' } | null;
 
+/** The form field (error key) each part of the draft belongs to. */
+const FIELD_OF_DRAFT: Record<keyof Draft, string> = {
+  name: 'name', kind: 'kind', municipality: 'municipality', website: 'website', topics: 'topics', collaborations: 'collaborations',
+  description: 'description', contactName: 'contact.name', contactEmail: 'contact.email', consent: 'consent', homepage: 'homepage',
+};
+
 const EMPTY: Draft = { name: '', kind: '', municipality: null, website: '', topics: '', collaborations: [], description: '', contactName: '', contactEmail: '', consent: false, homepage: '' };
 
 export function RegisterPage() {
@@ -46,13 +52,25 @@ function RegisterForm({ t, lang, setLang }: { t: T; lang: Language; setLang(l: L
   const [outcome, setOutcome] = useState<Outcome>(null);
   const summary = useRef<HTMLDivElement>(null);
   const result = useRef<HTMLDivElement>(null);
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const [attempt, setAttempt] = useState(0);
+  // Changing a field clears its error; the summary keeps the others until the next submit.
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    const name = FIELD_OF_DRAFT[key];
+    setErrors((e) => {
+      if (!(name in e)) return e;
+      const rest = { ...e };
+      delete rest[name];
+      return rest;
+    });
+  };
   const fid = (field: string) => `${id}-${field.replace('.', '-')}`;
 
   const hasErrors = Object.keys(errors).length > 0 || problem !== null;
+  // After each submit with errors, the summary takes focus (and is announced as an alert).
   useEffect(() => {
-    if (hasErrors) summary.current?.focus();
-  }, [errors, problem, hasErrors]);
+    if (attempt > 0) summary.current?.focus();
+  }, [attempt]);
   useEffect(() => {
     if (outcome) result.current?.focus();
   }, [outcome]);
@@ -62,7 +80,10 @@ function RegisterForm({ t, lang, setLang }: { t: T; lang: Language; setLang(l: L
     setProblem(null);
     const { errors: found, body } = validateRegistration(draft, t);
     setErrors(found);
-    if (!body) return;
+    if (!body) {
+      setAttempt((a) => a + 1);
+      return;
+    }
     setBusy(true);
     try {
       await api.register(body);
@@ -76,7 +97,11 @@ function RegisterForm({ t, lang, setLang }: { t: T; lang: Language; setLang(l: L
         for (const err of e.problem.errors) byField[fieldOfPath(err.path)] ??= err.message;
         setErrors(byField);
         setProblem(e.problem.detail ?? e.problem.title);
-      } else setProblem(e instanceof Error ? e.message : String(e));
+        setAttempt((a) => a + 1);
+      } else {
+        setProblem(e instanceof Error ? e.message : String(e));
+        setAttempt((a) => a + 1);
+      }
     } finally {
       setBusy(false);
     }
@@ -118,7 +143,7 @@ function RegisterForm({ t, lang, setLang }: { t: T; lang: Language; setLang(l: L
             <ul>
               {Object.entries(errors).map(([name, message]) => (
                 <li key={name}>
-                  <a href={`#${fid(name)}`}>{t(`register.field.${name}`)}</a>: {message}
+                  <a href={`#${fid(name)}`}>{t.has(`register.short.${name}`) ? t(`register.short.${name}`) : t(`register.field.${name}`)}</a>: {message}
                 </li>
               ))}
             </ul>
