@@ -73,6 +73,20 @@ describe('AnalyticsService on an EmbeddedStore', () => {
     expect(full.m).toBe(fixture.participations!.length);
   });
 
+  it('serves a level/kind filter as a node mask over the cached unfiltered projection', async () => {
+    const base = await service.projection();
+    const national = await service.projection({ levels: ['national'] }); // every actor of the slice is national
+    expect(national.provenance).toBeUndefined(); // an induced subgraph of `base`, not a fresh build
+    expect(national.ids).toEqual(base.ids);
+    expect(Array.from(national.targets)).toEqual(Array.from(base.targets));
+    expect((await service.projection({ levels: ['local'] })).n).toBe(0);
+    expect((await service.projection({ kinds: ['university'] })).m).toBe(base.m);
+    // A date filter is no mask: built afresh from the topology.
+    expect((await service.projection({ levels: ['national'], at: '2018-01-01' })).provenance).toBeDefined();
+    const filtered = await service.centrality('closeness', { levels: ['national'] });
+    expect(filtered.scores).toEqual((await service.centrality('closeness')).scores);
+  });
+
   it('ranks exact betweenness (in a worker) like networkx, with progress', async () => {
     const progress: number[] = [];
     const result = await service.centrality('betweenness', { onProgress: (f) => progress.push(f) });

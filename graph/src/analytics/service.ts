@@ -15,7 +15,7 @@ import { connectedComponents } from './kernels/components.ts';
 import { CENTRALITY_MEASURES, combineParts, isHeavy, isSplittable, runJob, type CentralityMeasure, type JobRequest, type JobResult } from './jobs.ts';
 import { abortReason, WorkerPool } from './pool.ts';
 import { TopologyMirror } from './topology-mirror.ts';
-import { buildProjection, projectionKey, type CsrGraph, type ProjectionOptions } from './projection.ts';
+import { buildProjection, filterByMask, projectionKey, type CsrGraph, type ProjectionOptions } from './projection.ts';
 
 export type { CentralityMeasure } from './jobs.ts';
 export type { ProjectionOptions } from './projection.ts';
@@ -120,11 +120,23 @@ export class AnalyticsService {
     const key = projectionKey(options);
     let pending = this.projections.get(key);
     if (!pending) {
-      pending = buildProjection(this.topology.chunks(), pickProjection(options));
+      pending = this.filteredOrBuilt(pickProjection(options));
       this.projections.set(key, pending);
       pending.catch(() => this.projections.get(key) === pending && this.projections.delete(key));
     }
     return pending;
+  }
+
+  /**
+   * A level/kind filter is a node mask over the cached unfiltered projection
+   * when that gives the same graph (filterByMask); anything else is built.
+   */
+  private async filteredOrBuilt(options: ProjectionOptions): Promise<CsrGraph> {
+    if ((options.levels?.length || options.kinds?.length) && !options.types?.length && options.at === undefined) {
+      const masked = filterByMask(await this.projection({ projection: options.projection }), options);
+      if (masked) return masked;
+    }
+    return buildProjection(this.topology.chunks(), options);
   }
 
   async centrality(measure: CentralityMeasure, options: CentralityOptions = {}): Promise<CentralityResult> {
