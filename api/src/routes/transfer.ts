@@ -18,10 +18,8 @@ import { storeViewFor } from '../auth/personal-data.ts';
 import { NetworkFilterQuery, boolParam, labelsParam, single } from '../http/params.ts';
 import type { LayoutService } from '@atlas/graph/layout/service.ts';
 import { ATLAS_LANGUAGES, ATLAS_VIEWS } from '@atlas/graph/publish/atlas-format.ts';
-import { MAP_SVG_DEFAULT_WIDTH, renderMapSvg } from '@atlas/graph/publish/map-svg.ts';
-import { buildAtlasDocument } from '../publish/atlas-document.ts';
-import { writeAtlasHtml } from '../publish/atlas-html.ts';
-import { svgToPng } from '../publish/map-png.ts';
+import { MAP_SVG_DEFAULT_WIDTH } from '@atlas/graph/publish/map-svg.ts';
+import { PUBLISH_FORMATS, isPublishFormat, publish } from '../publish/publish.ts';
 
 export const ImportQuery = z.object({
   format: single(z.enum(IMPORT_FORMATS)).optional().describe('Forces the format; default: detected from each file name and first bytes'),
@@ -47,11 +45,8 @@ export const ImportQuery = z.object({
   enrich: boolParam(true).describe('Geocode places from the bundled gazetteer and infer missing levels (false: import the files exactly as they are)'),
 });
 
-/** Formats published for people rather than tools: the one-file atlas and the map as an image. */
-export const PUBLISH_FORMATS = ['html', 'svg', 'png'] as const;
-type PublishFormat = (typeof PUBLISH_FORMATS)[number];
+/** Data formats for tools, and formats published for people (the one-file atlas, the map as an image). */
 const ALL_FORMATS = [...EXPORT_FORMATS, ...PUBLISH_FORMATS] as const;
-const isPublishFormat = (f: string): f is PublishFormat => (PUBLISH_FORMATS as readonly string[]).includes(f);
 /** Largest image side in px (a 2× PNG of a 4000-px figure). */
 const MAX_IMAGE_WIDTH = 8000;
 
@@ -225,30 +220,14 @@ export interface PublishDeps {
 }
 
 /** GET /api/export?format= */
-export function exportRouter(store: GraphStore, publish: PublishDeps): Router {
+export function exportRouter(store: GraphStore, deps: PublishDeps): Router {
   const router = Router();
   router.get('/', async (req, res) => {
     const q = parseRequest(ExportQuery, req.query, 'query');
     const { format } = q;
     if (isPublishFormat(format)) {
-      const doc = await buildAtlasDocument(store, publish.layouts, {
-        view: q.view,
-        lang: q.lang,
-        filters: { at: q.at, levels: q.levels, kinds: q.kinds, labels: q.labels, types: q.types, topics: q.topics },
-        source: `${req.protocol}://${req.get('host') ?? 'localhost'}/`,
-        title: q.title,
-        attribution: q.attribution,
-        layoutWaitMs: publish.layoutWaitMs,
-      });
-      const stem = `atlas-${q.view}-${doc.generatedAt.slice(0, 10)}`;
-      if (format === 'html') {
-        const html = await writeAtlasHtml(publish.atlasTemplate, doc);
-        res.status(200).attachment(`${stem}.html`).type('text/html; charset=utf-8').send(html);
-        return;
-      }
-      const svg = renderMapSvg(doc, { width: q.width });
-      if (format === 'svg') res.status(200).attachment(`${stem}.svg`).type('image/svg+xml; charset=utf-8').send(svg);
-      else res.status(200).attachment(`${stem}.png`).type('image/png').send(svgToPng(svg, (q.width ?? MAP_SVG_DEFAULT_WIDTH) * q.scale));
+      const file = await publish(store, { ...q, format }, { ...deps, source: `${req.protocol}://${req.get('host') ?? 'localhost'}/` });
+      res.status(200).attachment(file.fileName).type(file.contentType).send(file.body);
       return;
     }
     const info = EXPORT_FORMAT_INFO[format];
