@@ -9,10 +9,11 @@ import { cpus, totalmem, loadavg } from 'node:os';
 import { analyticsSection } from './analytics/section.ts';
 import { apiLatencySection, importSection, linkPredictionSection } from './service-sections.ts';
 import { layoutSection } from './layout.ts';
+import { publishSection } from './publish.ts';
 import { formatTable } from './lib/report.ts';
 import type { BenchSection } from './lib/section.ts';
 
-const SECTIONS: BenchSection[] = [analyticsSection, apiLatencySection, importSection, linkPredictionSection, layoutSection];
+const SECTIONS: BenchSection[] = [analyticsSection, apiLatencySection, importSection, linkPredictionSection, layoutSection, publishSection];
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
