@@ -196,6 +196,13 @@ describe('growing the atlas in the web app (e2e, Chromium)', () => {
       await page.getByLabel('Tipo de organización *').selectOption('lab');
       await page.getByTestId('register-submit').click();
       await expect.poll(() => result.getAttribute('data-outcome'), { timeout: 15_000 }).toBe('duplicate');
+      // In Valencian: the page, its language tag and the URL follow the switch.
+      await page.getByTestId('register-language').selectOption('ca');
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Proposa la teua organització per a l’atles');
+      expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement.lang)).toBe('ca-ES-valencia');
+      expect(page.url()).toContain('lang=ca');
+      violations = await seriousAxeViolations(page);
+      expect(violations, describeViolations(violations)).toEqual([]);
       expect(unexpected(anon.errors)).toEqual([]);
     } finally {
       await anon.close();
@@ -253,4 +260,57 @@ describe('growing the atlas in the web app (e2e, Chromium)', () => {
       await editor.close();
     }
   }, 240_000);
+  it('an uploaded HTML file (in English): tags stripped, a known actor linked not duplicated, merge into an existing node, reject', async () => {
+    const token = await tokenFor('editor');
+    const events = (await (await fetch(`${server.url}/api/nodes?label=Event&limit=1`)).json()) as { items: Array<{ id: string; name: string }> };
+    const target = events.items[0];
+    const before = (await (await fetch(`${server.url}/api/health`)).json()) as { nodes: number };
+    const { page, errors, close } = await open('/?tool=documents&lang=en', { token, locale: 'en-GB', width: 1500, height: 1000 });
+    try {
+      await page.getByTestId('document-tool').waitFor({ timeout: 30_000 });
+      const html = '<h2>Agenda</h2><p>El <strong>Ayuntamiento de Madrid</strong> y la Fundación Cotec organizan la jornada "Ciudades que Aprenden" con el laboratorio ciudadano THIVIC.</p>';
+      await page.getByTestId('document-file').setInputFiles({ name: 'agenda-jornada.html', mimeType: 'text/html', buffer: Buffer.from(html) });
+      await expect.poll(() => page.getByLabel('Document title').inputValue()).toBe('agenda-jornada');
+      expect(await page.getByLabel('Format').inputValue()).toBe('html');
+      await page.getByTestId('document-submit').click();
+      const marks = page.getByTestId('candidate-mark');
+      await marks.first().waitFor({ timeout: 30_000 });
+      const text = (await page.getByTestId('document-text').textContent()) ?? '';
+      expect(text).not.toContain('<strong>');
+      expect(await marks.filter({ hasText: 'Ciudades que Aprenden' }).getAttribute('data-label')).toBe('Event');
+
+      // The council is already on the map: the card names it and accepting links to it.
+      const council = card(page, 'Ayuntamiento de Madrid');
+      expect(await council.getByTestId('review-match').textContent()).toContain('Madrid City Council');
+      await council.getByRole('button', { name: 'Accept as “Madrid City Council”' }).click();
+      await expect.poll(() => council.getAttribute('data-status')).toBe('accepted');
+      expect(await council.textContent()).toContain('Merged into the existing node.');
+      // The event is merged into an existing event picked by name.
+      const event = card(page, 'Ciudades que Aprenden');
+      await event.getByRole('button', { name: 'Merge into an existing node…' }).click();
+      await event.getByTestId('review-merge-target').fill(target.name);
+      await event.getByRole('option').filter({ hasText: target.name }).first().click();
+      await expect.poll(() => event.getByTestId('review-merge-target').inputValue()).toBe(target.name);
+      await event.getByRole('button', { name: 'Merge', exact: true }).click();
+      await expect.poll(() => event.getAttribute('data-status')).toBe('accepted');
+      // The foundation is rejected: its mark is struck through.
+      const foundation = card(page, 'Fundación Cotec');
+      await foundation.getByTestId('review-reject').click();
+      await expect.poll(() => foundation.getAttribute('data-status')).toBe('rejected');
+      expect(await marks.filter({ hasText: 'Fundación Cotec' }).getAttribute('class')).toContain('is-rejected');
+
+      // Nothing was duplicated: merging wrote provenance onto the existing nodes.
+      const after = (await (await fetch(`${server.url}/api/health`)).json()) as { nodes: number };
+      expect(after.nodes).toBe(before.nodes);
+      for (const id of ['madrid-city-council', target.id]) {
+        const node = (await (await fetch(`${server.url}/api/nodes/${id}`)).json()) as { provenance: Array<{ source: string; quote?: string }> };
+        expect(node.provenance.map((p) => [p.source, p.quote?.includes('organizan la jornada')])).toContainEqual(['agenda-jornada', true]);
+      }
+      const queue = (await (await fetch(`${server.url}/api/review?source=agenda-jornada&status=rejected`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: Array<{ node?: { name: string } }> };
+      expect(queue.items.map((i) => i.node?.name)).toEqual(['Fundación Cotec']);
+      expect(unexpected(errors)).toEqual([]);
+    } finally {
+      await close();
+    }
+  }, 180_000);
 });
