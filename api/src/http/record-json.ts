@@ -36,14 +36,13 @@ export function recordsJson(records: readonly object[]): string {
  * Sends an object whose listed array fields hold records (nodes,
  * relationships) as JSON, the same bytes res.json would send.
  */
-export function sendWithRecords(res: Response, value: Record<string, unknown>, recordFields: readonly string[] = ['nodes', 'relationships']): void {
+export function sendWithRecords(res: Response, value: object, recordFields: readonly string[] = ['nodes', 'relationships']): void {
   res.type('application/json').send(withRecords(value, recordFields));
 }
 
-export function withRecords(value: Record<string, unknown>, recordFields: readonly string[] = ['nodes', 'relationships']): string {
+export function withRecords(value: object, recordFields: readonly string[] = ['nodes', 'relationships']): string {
   let out = '{';
-  for (const key of Object.keys(value)) {
-    const field = value[key];
+  for (const [key, field] of Object.entries(value)) {
     if (field === undefined) continue;
     const json = recordFields.includes(key) && Array.isArray(field) ? recordsJson(field as object[]) : JSON.stringify(field);
     out += (out.length > 1 ? ',' : '') + JSON.stringify(key) + ':' + json;

@@ -1,7 +1,7 @@
 import { AtlasError, type FieldError } from '../errors.ts';
 import type { NodeLabel } from '../model/vocabulary.ts';
 import { enrichImport, type ImportCoverage } from '../places/enrich.ts';
-import type { BulkReport, GraphStore, WriteContext } from '../store/port.ts';
+import type { BulkProgress, BulkReport, GraphStore, WriteContext } from '../store/port.ts';
 import { ImportCollector } from './collector.ts';
 import { overrideProblems, type ColumnMapping, type ColumnOverrides } from './column-mapping.ts';
 import { decodeCsvFile } from './csv-import.ts';
@@ -23,6 +23,8 @@ export interface ImportProgress {
   /** Bytes of all files, when known, and bytes read so far (progress bars). */
   totalBytes?: number;
   bytesRead: number;
+  /** While writing: the store's batches written so far (stores that write an import in several, e.g. Neo4j). */
+  batch?: BulkProgress;
 }
 
 export interface ImportOptions {
@@ -183,7 +185,7 @@ export async function importGraph(store: GraphStore, files: ImportFile[], option
   progress({ phase: 'write' });
   let report: BulkReport;
   try {
-    report = await store.bulkUpsert(batch, { mode, dryRun }, ctx);
+    report = await store.bulkUpsert(batch, { mode, dryRun, onProgress: (written) => progress({ phase: 'write', batch: written }) }, ctx);
   } catch (error) {
     if (error instanceof AtlasError && error.code === 'validation') {
       const errors = error.errors ?? [{ path: '(import)', message: error.message }];

@@ -142,6 +142,18 @@ export interface BulkOptions {
    */
   mode: 'merge' | 'replace';
   dryRun?: boolean;
+  /** Batches written so far, for imports a store writes in several (Neo4j: staged imports). */
+  onProgress?: (progress: BulkProgress) => void;
+}
+
+export interface BulkProgress {
+  /** What the batch held; `switch` = the import made visible at once. */
+  stage: 'nodes' | 'relationships' | 'log' | 'switch';
+  /** Rows written so far (nodes, relationships, change entries), of `total`. */
+  done: number;
+  total: number;
+  /** Everything written under this id is deleted if the import fails. */
+  importId?: string;
 }
 
 export interface BulkCounts {

@@ -1,19 +1,32 @@
 import { ValidationError, type FieldError } from '../../errors.ts';
 import { endpointProblem, type GraphNode, type GraphRelationship } from '../../model/schemas.ts';
 import type { NodeLabel } from '../../model/vocabulary.ts';
-import type { BulkBatch, BulkCounts, BulkOptions, BulkReport, Origin, WriteContext } from '../port.ts';
+import type { BulkBatch, BulkCounts, BulkOptions, BulkProgress, BulkReport, Origin, WriteContext } from '../port.ts';
 import { mergeImportedNode, mergeImportedRelationship, nodeFromInput, relationshipFromInput } from '../records.ts';
 import { assertLabel, assertType, nodeFromProps, nodeToProps, relationshipFromProps, relationshipToProps, REL_RETURN, type Props } from './codec.ts';
+import { randomUUID } from 'node:crypto';
+import type { ChangeEntry } from '../port.ts';
 import { chunks, int, relationshipsByIdQuery, typesInUse, type CypherRunner } from './cypher.ts';
+import { META_KEY } from './schema.ts';
 import { Rollback, type ScopedWriter, type WriteScope } from './write-scope.ts';
 
 // bulkUpsert for Neo4j. Everything is validated in Node first (every error,
-// with its file/row/column); then ONE write transaction reads what exists,
-// checks relationship ends, and writes in batched UNWIND statements. Nothing
-// is visible to readers before the commit, and any error rolls it all back:
-// all-or-nothing without staging. The cost is that a very large batch needs
-// transaction memory on the server: 100k relationships (+ their 100k change
-// entries) overflow the transaction memory of a 1 GiB heap and fit in 2 GiB.
+// with its file/row/column). Then:
+// - up to `stageAbove` rows (default STAGE_ABOVE): ONE write transaction
+//   reads what exists, checks relationship ends and writes in batched UNWIND
+//   statements; any error rolls it all back.
+// - larger imports are STAGED, because one transaction holding a million
+//   relationships and their change entries overflows the server's memory:
+//   planned against what exists (a read), then written in UNWIND batches of
+//   STAGE_BATCH rows, each its own transaction, under an import id — new
+//   nodes as (:_Staged {_import, _label}) without the :Node label every read
+//   matches, so neither they nor the relationships touching them are visible;
+//   change entries as (:_StagedChangeBatch) — and made visible by ONE final
+//   transaction (the switch) that takes the store's write lock, checks that
+//   nobody wrote since the plan (else ConflictError), applies the deletes and
+//   updates, relabels the staged nodes and change batches, and bumps the
+//   revision. Any failure before or in the switch deletes everything written
+//   under that import id: readers never see a part of an import.
 
 interface Located<T> {
   record: T;
@@ -141,18 +154,59 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return out;
 }
 
-export async function bulkUpsert(store: ScopedWriter, batch: BulkBatch, options: BulkOptions, ctx: WriteContext): Promise<BulkReport> {
+/** Bulk writes of more rows (nodes + relationships) than this are staged. */
+export const STAGE_ABOVE = 20_000;
+/** Rows per staging transaction (UNWIND parameter list). */
+export const STAGE_BATCH = 20_000;
+
+export interface Staging {
+  /** Imports of more rows than this are staged (default STAGE_ABOVE). */
+  above?: number;
+  /** Rows per staging transaction (default STAGE_BATCH). */
+  batch?: number;
+}
+
+export async function bulkUpsert(store: ScopedWriter, batch: BulkBatch, options: BulkOptions, ctx: WriteContext, staging: Staging = {}): Promise<BulkReport> {
   if (options.mode !== 'merge' && options.mode !== 'replace') {
     throw new ValidationError('mode must be merge or replace', [{ path: 'mode', message: 'must be merge or replace' }]);
   }
   const dryRun = options.dryRun === true;
   const now = new Date().toISOString();
   const valid = validateBatch(batch, ctx, now);
+  const rows = (batch.nodes?.length ?? 0) + (batch.relationships?.length ?? 0);
+  if (rows > (staging.above ?? STAGE_ABOVE) && !dryRun) return stagedUpsert(store, valid, options, ctx, now, staging.batch ?? STAGE_BATCH);
 
   // Rows that failed validation still go through the end checks below, so one
   // report lists every problem; the transaction is then rolled back.
   return store.write(ctx, async (scope) => {
     const unchangedRevision = scope.revision - 1;
+    const planned = await planUpsert(scope, valid, options, now);
+    if (planned.errors.length) throw new Rollback(report(emptyCounts(), emptyCounts(), planned.errors, dryRun, unchangedRevision));
+    const { nodeCounts, relCounts, plan } = planned;
+    if (dryRun || touchedBy(planned) === 0) throw new Rollback(report(nodeCounts, relCounts, [], dryRun, unchangedRevision));
+
+    // Step 5: write, relationships out of the way first, then nodes, then new relationships.
+    await writeBatch(scope, plan);
+    return report(nodeCounts, relCounts, [], false, scope.revision);
+  });
+}
+
+type Validated = ReturnType<typeof validateBatch>;
+
+interface Planned {
+  errors: FieldError[];
+  nodeCounts: BulkCounts;
+  relCounts: BulkCounts;
+  plan: Plan;
+}
+
+function touchedBy({ nodeCounts: n, relCounts: r }: Planned): number {
+  return n.created + n.updated + n.deleted + r.created + r.updated + r.deleted;
+}
+
+/** Steps 2–4: what exists, and what the batch changes (or every error). */
+async function planUpsert(scope: CypherRunner, valid: Validated, options: BulkOptions, now: string): Promise<Planned> {
+  {
     const nodeCounts = emptyCounts();
     const relCounts = emptyCounts();
     const errors: FieldError[] = [...valid.errors];
@@ -220,8 +274,6 @@ export async function bulkUpsert(store: ScopedWriter, batch: BulkBatch, options:
         movedRels.push({ before, after: relationship }); // Neo4j cannot re-point a relationship: delete + create
       } else updateRels.push({ before, after: relationship });
     }
-    if (errors.length) throw new Rollback(report(emptyCounts(), emptyCounts(), errors, dryRun, unchangedRevision));
-
     const deleteNodes = options.mode === 'replace' ? [...existingNodes.values()].filter((n) => !valid.nodes.has(n.id)) : [];
     const deleteRels = options.mode === 'replace' ? [...existingRels.values()].filter((r) => !valid.relationships.has(r.id)) : [];
     nodeCounts.created = createNodes.length;
@@ -230,13 +282,8 @@ export async function bulkUpsert(store: ScopedWriter, batch: BulkBatch, options:
     relCounts.created = createRels.length;
     relCounts.updated = updateRels.length + movedRels.length;
     relCounts.deleted = deleteRels.length;
-    const touched = nodeCounts.created + nodeCounts.updated + nodeCounts.deleted + relCounts.created + relCounts.updated + relCounts.deleted;
-    if (dryRun || touched === 0) throw new Rollback(report(nodeCounts, relCounts, [], dryRun, unchangedRevision));
-
-    // Step 5: write, relationships out of the way first, then nodes, then new relationships.
-    await writeBatch(scope, { createNodes, updateNodes, deleteNodes, createRels, updateRels, movedRels, deleteRels });
-    return report(nodeCounts, relCounts, [], false, scope.revision);
-  });
+    return { errors, nodeCounts, relCounts, plan: { createNodes, updateNodes, deleteNodes, createRels, updateRels, movedRels, deleteRels } };
+  }
 }
 
 interface Plan {
@@ -249,7 +296,8 @@ interface Plan {
   deleteRels: GraphRelationship[];
 }
 
-async function writeBatch(scope: WriteScope, plan: Plan): Promise<void> {
+/** The plan's writes in one transaction; `beforeRelationships` runs after the node writes (a staged import's switch). */
+async function writeBatch(scope: WriteScope, plan: Plan, beforeRelationships?: () => Promise<void>): Promise<void> {
   const removedRels = [...plan.deleteRels, ...plan.movedRels.map((m) => m.before)];
   for (const [type, rels] of groupBy(removedRels, (r) => r.type)) {
     for (const part of chunks(rels)) {
@@ -267,6 +315,7 @@ async function writeBatch(scope: WriteScope, plan: Plan): Promise<void> {
   for (const part of chunks(plan.updateNodes)) {
     await scope.run('UNWIND $rows AS row MATCH (n:Node {id: row.id}) SET n = row', { rows: part.map((u) => nodeToProps(u.after)) });
   }
+  await beforeRelationships?.();
   const newRels = [...plan.createRels, ...plan.movedRels.map((m) => m.after)];
   for (const [type, rels] of groupBy(newRels, (r) => r.type)) {
     for (const part of chunks(rels)) {
@@ -290,4 +339,118 @@ async function writeBatch(scope: WriteScope, plan: Plan): Promise<void> {
   for (const u of plan.updateNodes) scope.log('update', 'node', u.after.id, u.before, u.after);
   for (const r of plan.createRels) scope.log('create', 'relationship', r.id, null, r);
   for (const u of [...plan.updateRels, ...plan.movedRels]) scope.log('update', 'relationship', u.after.id, u.before, u.after);
+}
+
+/** Change entries per (:_ChangeBatch) node, as change-log.ts writes them. */
+const ENTRIES_PER_BATCH = 1_000;
+
+/**
+ * A large import, staged (see the top of this file): plan → stage nodes →
+ * stage relationships → stage change entries → switch. Progress is reported
+ * per staging batch through options.onProgress.
+ */
+async function stagedUpsert(store: ScopedWriter, valid: Validated, options: BulkOptions, ctx: WriteContext, now: string, rowsPerBatch: number): Promise<BulkReport> {
+  const [meta] = await store.reader.run('MATCH (m:_Meta {key: $key}) RETURN m.revision AS revision, m.seq AS seq', { key: META_KEY });
+  if (!meta) throw new Error('the Neo4j store was not initialised (no _Meta node): call init()');
+  const base = { revision: meta.revision as number, seq: meta.seq as number };
+  const planned = await planUpsert(store.reader, valid, options, now);
+  if (planned.errors.length) return report(emptyCounts(), emptyCounts(), planned.errors, false, base.revision);
+  const { nodeCounts, relCounts, plan } = planned;
+  if (touchedBy(planned) === 0) return report(nodeCounts, relCounts, [], false, base.revision);
+
+  const importId = randomUUID();
+  const revision = base.revision + 1;
+  const staged = new Set(plan.createNodes.map((n) => n.id));
+  // Relationships touching a staged node are invisible until the switch, so they are staged too;
+  // those between two existing nodes would show at once and wait for the switch.
+  const stagedRels = plan.createRels.filter((r) => staged.has(r.from) || staged.has(r.to));
+  const laterRels = plan.createRels.filter((r) => !staged.has(r.from) && !staged.has(r.to));
+  const stagedEntries: ChangeEntry[] = [];
+  const entry = (op: ChangeEntry['op'], entity: ChangeEntry['entity'], record: GraphNode | GraphRelationship): void => {
+    const change: ChangeEntry = { seq: base.seq + stagedEntries.length + 1, revision, at: now, actor: ctx.actor, op, entity, id: record.id, before: null, after: record };
+    if (ctx.via !== undefined) change.via = ctx.via;
+    stagedEntries.push(change);
+  };
+  for (const n of plan.createNodes) entry('create', 'node', n);
+  for (const r of stagedRels) entry('create', 'relationship', r);
+
+  const total = plan.createNodes.length + stagedRels.length + stagedEntries.length;
+  let done = 0;
+  const progress = (stage: BulkProgress['stage'], rows: number) => {
+    done += rows;
+    options.onProgress?.({ stage, done, total, importId });
+  };
+  const ensure = (condition: boolean, what: string) => {
+    if (!condition) throw new Error(`staged import ${importId}: ${what}`);
+  };
+  try {
+    for (const part of chunks(plan.createNodes, rowsPerBatch)) {
+      const [row] = await store.writeStatement(
+        'UNWIND $rows AS row CREATE (n:_Staged) SET n = row.props, n._import = $import, n._label = row.label RETURN count(n) AS written',
+        { import: importId, rows: part.map((n) => ({ label: assertLabel(n.label), props: nodeToProps(n) })) },
+      );
+      ensure(row.written === part.length, 'a node batch was not written whole');
+      progress('nodes', part.length);
+    }
+    const end = (id: string, name: string) => (staged.has(id) ? `(${name}:_Staged {id: row.${name === 'a' ? 'from' : 'to'}, _import: $import})` : `(${name}:Node {id: row.${name === 'a' ? 'from' : 'to'}})`);
+    for (const [key, rels] of groupBy(stagedRels, (r) => `${r.type}|${staged.has(r.from)}|${staged.has(r.to)}`)) {
+      const [type] = key.split('|');
+      for (const part of chunks(rels, rowsPerBatch)) {
+        const [row] = await store.writeStatement(
+          `UNWIND $rows AS row MATCH ${end(part[0].from, 'a')} MATCH ${end(part[0].to, 'b')} CREATE (a)-[r:${assertType(type)}]->(b) SET r = row.props RETURN count(r) AS written`,
+          { import: importId, rows: part.map((r) => ({ from: r.from, to: r.to, props: relationshipToProps(r) })) },
+        );
+        // An end deleted meanwhile (a concurrent write) leaves a row unmatched: fail, never a partial import.
+        ensure(row.written === part.length, 'a relationship end is gone (the store changed during the import)');
+        progress('relationships', part.length);
+      }
+    }
+    const batches = chunks(stagedEntries, ENTRIES_PER_BATCH);
+    for (const group of chunks(batches, Math.max(1, Math.floor(rowsPerBatch / ENTRIES_PER_BATCH)))) {
+      await store.writeStatement('UNWIND $rows AS row CREATE (b:_StagedChangeBatch) SET b = row, b._import = $import', {
+        import: importId,
+        rows: group.map((part) => ({
+          seq: int(part[0].seq),
+          lastSeq: int(part[part.length - 1].seq),
+          revision: int(revision),
+          at: now,
+          ids: part.map((c) => c.id),
+          entries: JSON.stringify(part),
+        })),
+      });
+      progress('log', group.reduce((sum, part) => sum + part.length, 0));
+    }
+
+    // The switch: one transaction under the write lock.
+    const result = await store.write(
+      ctx,
+      async (scope) => {
+        await writeBatch(scope, { ...plan, createNodes: [], createRels: laterRels }, async () => {
+          for (const label of new Set(plan.createNodes.map((n) => n.label))) {
+            await scope.run(`MATCH (n:_Staged {_import: $import}) WHERE n._label = $label SET n:Node:${assertLabel(label)} REMOVE n:_Staged, n._import, n._label`, { import: importId, label });
+          }
+          const [moved] = await scope.run('MATCH (n:_Staged {_import: $import}) RETURN count(n) AS left', { import: importId });
+          ensure(moved.left === 0, 'staged nodes left after the switch');
+        });
+        await scope.run('MATCH (b:_StagedChangeBatch {_import: $import}) SET b:_ChangeBatch REMOVE b:_StagedChangeBatch, b._import', { import: importId });
+        return report(nodeCounts, relCounts, [], false, scope.revision);
+      },
+      { expect: base, reservedSeqs: stagedEntries.length },
+    );
+    progress('switch', 0);
+    return result;
+  } catch (error) {
+    // The original error is the one to report; what a failed clean-up leaves is invisible to reads.
+    await dropStaged(store, importId).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Deletes what a staged import wrote, in batches (a failed import leaves no trace). */
+export async function dropStaged(store: Pick<ScopedWriter, 'writeStatement'>, importId: string): Promise<void> {
+  for (;;) {
+    const [row] = await store.writeStatement('MATCH (n:_Staged {_import: $import}) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted', { import: importId });
+    if ((row.deleted as number) === 0) break;
+  }
+  await store.writeStatement('MATCH (b:_StagedChangeBatch) WHERE b._import = $import DELETE b', { import: importId });
 }

@@ -123,7 +123,8 @@ export const whereClause = (conditions: string[]) => (conditions.length ? `WHERE
  * index seek per type, all in one statement. `idsParam` is a list parameter.
  */
 export function relationshipsByIdQuery(idsParam: string, types: readonly string[] = RELATIONSHIP_TYPES): string {
-  const branches = types.map(assertType).map((type) => `MATCH ()-[r:${type}]->() WHERE r.id IN ${idsParam} RETURN r`).join(' UNION ALL ');
+  // Both ends :Node — a relationship of an import still being staged is not there yet (bulk.ts).
+  const branches = types.map(assertType).map((type) => `MATCH (:Node)-[r:${type}]->(:Node) WHERE r.id IN ${idsParam} RETURN r`).join(' UNION ALL ');
   return `CALL () { ${branches} } RETURN ${REL_RETURN('r')} AS rel`;
 }
 

@@ -25,7 +25,7 @@ import type {
   WriteContext,
 } from '../port.ts';
 import { changesLimit, checkRevision, nodeFromInput, nodeWithPatch, relationshipFromInput, relationshipWithPatch } from '../records.ts';
-import { bulkUpsert } from './bulk.ts';
+import { bulkUpsert, type Staging } from './bulk.ts';
 import { appendChanges, readChanges, readChangesSince } from './change-log.ts';
 import { nodeFromProps, nodeToProps, relationshipFromProps, relationshipToProps, REL_RETURN, assertLabel, assertType, type Props } from './codec.ts';
 import {
@@ -47,7 +47,7 @@ import {
 } from './cypher.ts';
 import { neighbourhood, search, shortestPaths } from './traversal.ts';
 import { ensureSchema, META_KEY } from './schema.ts';
-import { Rollback, type WriteScope } from './write-scope.ts';
+import { Rollback, type WriteOptions, type WriteScope } from './write-scope.ts';
 
 export interface Neo4jStoreOptions {
   uri: string;
@@ -58,6 +58,8 @@ export interface Neo4jStoreOptions {
   queryTimeoutMs?: number;
   /** Time budget of one write transaction (default 10 min: bulk imports). */
   writeTimeoutMs?: number;
+  /** Large bulk writes are staged in batches (bulk.ts; defaults STAGE_ABOVE rows, STAGE_BATCH rows per batch). */
+  staging?: Staging;
 }
 
 const rows = (records: Array<{ toObject(): Row }>) => records.map((r) => r.toObject());
@@ -76,6 +78,7 @@ export class Neo4jStore implements GraphStore {
   private readonly queryTimeoutMs: number;
   private readonly writeTimeoutMs: number;
   private closed = false;
+  private readonly staging: Staging;
   /** Writes of this process queue here, so they never contend for the _Meta lock among themselves. */
   private writeQueue: Promise<unknown> = Promise.resolve();
 
@@ -85,6 +88,7 @@ export class Neo4jStore implements GraphStore {
     this.database = options.database || undefined;
     this.queryTimeoutMs = options.queryTimeoutMs ?? 30_000;
     this.writeTimeoutMs = options.writeTimeoutMs ?? 600_000;
+    this.staging = options.staging ?? {};
   }
 
   async init(): Promise<void> {
@@ -137,13 +141,23 @@ export class Neo4jStore implements GraphStore {
   };
 
   /** Runs `work` in one write transaction, after this process's earlier writes; see the class comment. */
-  write<T>(ctx: WriteContext, work: (scope: WriteScope) => Promise<T>): Promise<T> {
-    const result = this.writeQueue.then(() => this.writeNow(ctx, work));
+  write<T>(ctx: WriteContext, work: (scope: WriteScope) => Promise<T>, options: WriteOptions = {}): Promise<T> {
+    const result = this.writeQueue.then(() => this.writeNow(ctx, work, options));
     this.writeQueue = result.catch(() => undefined);
     return result;
   }
 
-  private async writeNow<T>(ctx: WriteContext, work: (scope: WriteScope) => Promise<T>): Promise<T> {
+  /** One statement in its own write transaction, outside the revision counter (import staging). */
+  async writeStatement(query: string, params: Row = {}): Promise<Row[]> {
+    try {
+      const result = await this.driver.executeQuery(query, params, { routing: neo4j.routing.WRITE, database: this.database, transactionConfig: { timeout: this.writeTimeoutMs } });
+      return rows(result.records);
+    } catch (error) {
+      throw translateError(error);
+    }
+  }
+
+  private async writeNow<T>(ctx: WriteContext, work: (scope: WriteScope) => Promise<T>, options: WriteOptions): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: this.bookmarks });
     try {
       return await session.executeWrite(
@@ -151,6 +165,10 @@ export class Neo4jStore implements GraphStore {
           const run = async (query: string, params: Row = {}) => rows((await tx.run(query, params)).records);
           const [meta] = await run('MATCH (m:_Meta {key: $key}) SET m.revision = m.revision + 1 RETURN m.revision AS revision, m.seq AS seq', { key: META_KEY });
           if (!meta) throw new Error('the Neo4j store was not initialised (no _Meta node): call init()');
+          const { expect, reservedSeqs = 0 } = options;
+          if (expect && (meta.revision !== expect.revision + 1 || meta.seq !== expect.seq)) {
+            throw new ConflictError('the store changed while the import was being staged; nothing was imported, run it again');
+          }
           const revision = meta.revision as number;
           const now = new Date().toISOString();
           const pending: ChangeEntry[] = [];
@@ -161,14 +179,14 @@ export class Neo4jStore implements GraphStore {
             now,
             ctx,
             log: (op, entity, id, before, after) => {
-              const entry: ChangeEntry = { seq: (meta.seq as number) + pending.length + 1, revision, at: now, actor: ctx.actor, op, entity, id, before, after };
+              const entry: ChangeEntry = { seq: (meta.seq as number) + reservedSeqs + pending.length + 1, revision, at: now, actor: ctx.actor, op, entity, id, before, after };
               if (ctx.via !== undefined) entry.via = ctx.via;
               pending.push(entry);
             },
           };
           const value = await work(scope);
           // The log entries and the seq counter, in the same transaction as the write.
-          await run('MATCH (m:_Meta {key: $key}) SET m.seq = m.seq + $n', { key: META_KEY, n: int(pending.length) });
+          await run('MATCH (m:_Meta {key: $key}) SET m.seq = m.seq + $n', { key: META_KEY, n: int(reservedSeqs + pending.length) });
           await appendChanges(scope, pending);
           return value;
         },
@@ -370,7 +388,7 @@ export class Neo4jStore implements GraphStore {
   // ---------------------------------------------------------------- bulk
 
   bulkUpsert(batch: BulkBatch, options: BulkOptions, ctx: WriteContext): Promise<BulkReport> {
-    return bulkUpsert(this, batch, options, ctx);
+    return bulkUpsert(this, batch, options, ctx, this.staging);
   }
 
   // ---------------------------------------------------------------- audit log
