@@ -453,10 +453,19 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     for (const span of spans) {
       if (isGeneric(span)) continue;
       let name = spanText(text, span.tokens);
-      const label = span.head.label as CandidateLabel;
+      let label = span.head.label as CandidateLabel;
       let kind = span.head.kind;
       const aliases: string[] = [];
       let rule = `${ROMANCE_HEADS.has(span.tokens[0].fold) ? 'head-first' : 'head-last'}:${span.headFold}`;
+      // "el programa Barrios en Red": the lower-case head before the name says what it is, not the name's own last word.
+      const said = tokens[tokens.indexOf(span.tokens[0]) - 1];
+      if (said && /^\p{Ll}/u.test(said.text) && HEADS_BEFORE_NAME.has(said.fold) && !ROMANCE_HEADS.has(span.tokens[0].fold)) {
+        const head = EXTRA_HEADS[said.fold] ?? HEADS[said.fold];
+        label = head.label as CandidateLabel;
+        kind = head.kind;
+        rule = `head-before-name:${said.fold}`;
+        aliases.push(text.slice(said.start, span.end));
+      }
       if (label === 'Actor' && ROMANCE_COUNCIL.test(span.tokens[0].fold)) {
         const placeName = spanText(text, span.tokens.slice(span.tokens[1] && (span.tokens[1].fold === 'de' || span.tokens[1].fold === 'd') ? (span.tokens[1].fold === 'd' ? 3 : 2) : 1));
         const m = findMunicipalityByName(placeName).municipality;
@@ -713,10 +722,21 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   // 3b. "the programme", "this larger plan": the document's programme, or the last plan/strategy named before.
   {
     const main = mainProject();
-    for (const m of text.matchAll(/\b(?:the|this|that|el|este|aquest|la|esta|aquesta|dicho|dicha)\s+(?:larger\s+|overarching\s+|mismo\s+|same\s+)?(programme|program|programa|plan|strategy|estrategia|estratègia)\b/giu)) {
+    // Not "el programa Vilawatt": a head followed by a name is that name.
+    for (const m of text.matchAll(/\b(?:the|this|that|el|este|aquest|la|esta|aquesta|dicho|dicha)\s+(?:larger\s+|overarching\s+|mismo\s+|same\s+)?(programme|program|programa|plan|strategy|estrategia|estratègia|project|proyecto|projecte|initiative|iniciativa|summit|conference|conferencia|congreso|congrés|jornadas|jornades|forum|foro|festival|event|evento)\b/giu)) {
+      if (/^\s*[\p{Lu}'"‘“«]/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3))) continue;
       const word = foldText(m[1]);
       let target = word.startsWith('program') ? main : undefined;
-      if (!target) {
+      // "The summit …": the document's event or project when its name has that word.
+      if (!target && main && foldText(main.name).split(/[^\p{L}]+/u).includes(word)) target = main;
+      if (!target && /^(project|proyecto|projecte|initiative|iniciativa)$/.test(word)) {
+        const si = b.sentenceAt(m.index);
+        target = [...b.nodes.values()]
+          .filter((n) => n.label === 'Project')
+          .flatMap((n) => n.mentions.filter((x) => x.end <= m.index && b.sentenceAt(x.start) < si).map((x) => ({ n, at: x.start })))
+          .sort((x, y) => y.at - x.at)[0]?.n;
+      }
+      if (!target && /^(plan|strategy|estrategia)$/.test(word)) {
         const si = b.sentenceAt(m.index);
         target = [...b.nodes.values()]
           .filter((n) => n.label === 'Project' && /\b(plan|strategy|estrategia)\b/.test(foldText(n.name)))
@@ -821,7 +841,7 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   }
   type At = { key: string; start: number; end: number };
   /** Words that join the names of a list: commas, and/y/i/e, with determiners. */
-  const LIST_GLUE = /^\s*(?:,|;)?\s*(?:(?:y|i|e|and|&|as well as|així com|así como)\s+)?(?:(?:the|el|la|los|las|els|les|l['’])\s*)?$/iu;
+  const LIST_GLUE = /^\s*(?:,|;)?\s*(?:(?:y|i|e|and|&|as well as|així com|así como|together with|along with|junto con|junto a|juntament amb)\s+)?(?:(?:the|el|la|los|las|els|les|l['’])\s*)?$/iu;
   const listBefore = (left: At[], at: number): At[] => {
     if (!left.length) return [];
     let i = left.length - 1;
@@ -844,7 +864,7 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   };
   for (const [si, list] of b.bySentence) {
     const s = sents[si];
-    const items = list.filter((m) => b.nodes.get(m.key)!.label !== 'Place');
+    const items = list.filter((m) => b.nodes.get(m.key)!.label !== 'Place').sort((x, y) => x.start - y.start);
     if (items.length < 1) continue;
     const used: Array<[number, number]> = [];
     for (const cue of CUES) {
@@ -868,7 +888,7 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
         // apposition or relative clause ("El proyecto, financiado por la Junta, se inspira en …") — and the
         // sentence's subject (its first name). Target-first: the names listed right after the cue.
         const agents = cue.order === 'agent-first' ? [...new Set([...listBefore(left, at), left[0]])] : listAfter(right);
-        const targets = cue.order === 'agent-first' ? right : listBefore(left, at);
+        const targets = cue.order === 'agent-first' ? listAfter(right) : listBefore(left, at);
         for (const agent of agents) {
           for (const target of targets) {
             const a = b.nodes.get(agent.key)!;
@@ -897,14 +917,18 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
         }
       }
     }
-    // Co-occurrence: actors and the items named in the same sentence.
+    // Co-occurrence: actors and the items named in the same clause.
+    const clauseOf = (m: At) => (s.text.slice(0, m.start - s.start).match(/;/g) ?? []).length;
+    // An actor a cue already placed in this sentence is not guessed into its other items.
+    const placed = new Set([...b.relationships.values()].filter((r) => r.quoteStart === s.start && r.rule.startsWith('cue:')).flatMap((r) => [r.from, r.to]));
     for (const x of items) {
       for (const y of items) {
+        if (clauseOf(x) !== clauseOf(y)) continue;
         const a = b.nodes.get(x.key)!;
         const t = b.nodes.get(y.key)!;
         // Lower-case phrases are linked by cues only: a description is too vague to guess from.
         if (a.key === t.key || a.label !== 'Actor' || t.rule.startsWith('phrase:')) continue;
-        if (t.label === 'Project' || t.label === 'Event') b.addRelationship('PARTICIPATES_IN', a.key, t.key, { start: s.start }, 0.35, 'co-occurrence');
+        if ((t.label === 'Project' || t.label === 'Event') && !placed.has(a.key)) b.addRelationship('PARTICIPATES_IN', a.key, t.key, { start: s.start }, 0.35, 'co-occurrence');
         else if (t.label === 'Actor' && x.start < y.start && !(a.rule.startsWith('municipality-list') && t.rule.startsWith('municipality-list')) && !(a.rule.startsWith('collective') && t.rule.startsWith('collective'))) b.addRelationship('COLLABORATES_WITH', a.key, t.key, { start: s.start }, 0.3, 'co-occurrence');
       }
     }
@@ -990,6 +1014,14 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
       if (part.type !== 'PART_OF' || part.from !== lead.to) continue;
       if (b.nodes.get(part.to)!.label === 'Actor') continue;
       b.addRelationship('PARTICIPATES_IN', lead.from, part.to, { start: part.quoteStart }, 0.45, 'inferred:lead-of-part', 'partner');
+    }
+  }
+
+  // A phase or part of a programme follows the programme's model: it shares what the programme is inspired by.
+  for (const part of [...b.relationships.values()]) {
+    if (part.type !== 'PART_OF' || b.nodes.get(part.from)!.label !== 'Project') continue;
+    for (const insp of [...b.relationships.values()]) {
+      if (insp.type === 'INSPIRED_BY' && insp.from === part.to && insp.to !== part.from) b.addRelationship('INSPIRED_BY', part.from, insp.to, { start: insp.quoteStart }, 0.4, 'inferred:part-shares-model');
     }
   }
 
