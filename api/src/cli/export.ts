@@ -16,6 +16,7 @@ import { PUBLISH_FORMATS, isPublishFormat, publish } from '../publish/publish.ts
 // npm run export -- --format html|svg|png --out file [--view network|collaboration]
 //   [--levels a,b] [--kinds a,b] [--labels A,B] [--types T] [--topics id] [--at YYYY-MM-DD]
 //   [--lang es|ca|en] [--width px] [--scale n] [--title text] [--attribution text]
+//   [--source text: where the data came from, as the page states it; default the data directory or Neo4j URI]
 // The same options, checks and files as GET /api/export (the one-file atlas, the map images).
 
 const FORMATS = [...EXPORT_FORMATS, ...PUBLISH_FORMATS];
@@ -23,14 +24,14 @@ const text = { type: 'string' } as const;
 const { values } = parseArgs({
   options: {
     format: text, out: text, view: text, levels: text, kinds: text, labels: text, types: text, topics: text,
-    at: text, lang: text, width: text, scale: text, title: text, attribution: text,
+    at: text, lang: text, width: text, scale: text, title: text, attribution: text, source: text,
   },
 });
 const usage = () => {
-  console.error(`usage: npm run export -- --format ${FORMATS.join('|')} [--out file]\n  html|svg|png: --out file [--view network|collaboration] [--levels …] [--kinds …] [--at YYYY-MM-DD] [--lang es|ca|en] [--width px] [--scale n] [--title …] [--attribution …]`);
+  console.error(`usage: npm run export -- --format ${FORMATS.join('|')} [--out file]\n  html|svg|png: --out file [--view network|collaboration] [--levels …] [--kinds …] [--at YYYY-MM-DD] [--lang es|ca|en] [--width px] [--scale n] [--title …] [--attribution …] [--source …]`);
   process.exit(2);
 };
-const parsed = ExportQuery.safeParse(Object.fromEntries(Object.entries(values).filter(([k, v]) => k !== 'out' && v !== undefined)));
+const parsed = ExportQuery.safeParse(Object.fromEntries(Object.entries(values).filter(([k, v]) => k !== 'out' && k !== 'source' && v !== undefined)));
 if (!values.format || !parsed.success) {
   if (!parsed.success) for (const issue of parsed.error.issues) console.error(`--${issue.path.join('.')}: ${issue.message}`);
   usage();
@@ -55,7 +56,7 @@ try {
   const started = Date.now();
   const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
   if (isPublishFormat(format)) {
-    const source = process.env.NEO4J_URI ? `Neo4j ${process.env.NEO4J_URI}` : `data directory ${path.resolve(config.DATA_DIR)}`;
+    const source = values.source ?? (process.env.NEO4J_URI ? `Neo4j ${process.env.NEO4J_URI}` : `data directory ${path.resolve(config.DATA_DIR)}`);
     const file = await publish(store, { ...q, format }, { layouts, atlasTemplate: atlasTemplatePath(config.WEB_DIST), source });
     if (values.out) await writeFile(values.out, file.body);
     else process.stdout.write(file.body);

@@ -93,7 +93,7 @@ function start(doc: AtlasDocument): void {
       if (selected === null) return a;
       if (a.index === selected) return { ...a, highlighted: true, zIndex: 2, forceLabel: true };
       if (neighbours.has(id)) return { ...a, zIndex: 1 };
-      return { ...a, color: '#d9dee5', label: '' };
+      return { ...a, color: '#e9edf2', label: '' };
     },
     edgeReducer: (edge, attrs) => {
       if (selected === null) return attrs;
@@ -119,7 +119,7 @@ function start(doc: AtlasDocument): void {
     renderer.refresh({ skipIndexation: true });
     if (i !== null && focusCamera) {
       const display = renderer.getNodeDisplayData(doc.nodes.id[i]);
-      if (display) void renderer.getCamera().animate({ x: display.x, y: display.y, ratio: 0.25 }, { duration: 400 });
+      if (display) void renderer.getCamera().animate({ x: display.x, y: display.y, ratio: 0.5 }, { duration: 400 });
     }
   };
   const renderPanel = () => {
