@@ -53,6 +53,11 @@ async function shot(page: Page, file: string, fullPage = false): Promise<void> {
   if (SHOTS) await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshots', file), fullPage });
 }
 
+/** In the page: is this element the focused one? */
+function hasFocus(el: unknown): boolean {
+  return el === (el as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement;
+}
+
 /** The review card whose title is exactly `name`. */
 function card(page: Page, name: string) {
   return page.getByTestId('review-item').filter({ has: page.getByRole('heading', { name, exact: true }) });
@@ -83,12 +88,14 @@ describe('growing the atlas in the web app (e2e, Chromium)', () => {
       expect(await council.getAttribute('data-label')).toBe('Actor');
       expect(await university.getAttribute('data-label')).toBe('Actor');
       expect(await programme.getAttribute('data-label')).toBe('Project');
-      const colour = (l: typeof council) => l.evaluate((el) => getComputedStyle(el as never as Element).backgroundColor);
+      const colour = (l: typeof council) => l.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor);
       expect(await colour(council)).not.toBe(await colour(programme));
       // The marked text is exactly the document's text at the candidate's offsets.
       const documentText = await page.getByTestId('document-text').evaluate((el) => {
-        const clone = (el as never as Element).cloneNode(true) as Element;
-        clone.querySelectorAll('.sr-only').forEach((s) => s.remove());
+        // Runs in the page (the root tsconfig has no DOM lib, hence the loose typing).
+        type Node = { cloneNode(deep: boolean): Node; querySelectorAll(s: string): Array<{ remove(): void }>; textContent: string | null };
+        const clone = (el as unknown as Node).cloneNode(true);
+        for (const hidden of clone.querySelectorAll('.sr-only')) hidden.remove();
         return clone.textContent;
       });
       expect(documentText).toBe(PARAGRAPH);
@@ -97,7 +104,7 @@ describe('growing the atlas in the web app (e2e, Chromium)', () => {
       await university.focus();
       await page.keyboard.press('Enter');
       const universityCard = card(page, 'Universidad de Zaragoza');
-      await expect.poll(() => universityCard.evaluate((el) => el === (el as never as Element).ownerDocument.activeElement)).toBe(true);
+      await expect.poll(() => universityCard.evaluate(hasFocus)).toBe(true);
       // Each candidate shows its confidence and rule.
       expect(await universityCard.textContent()).toMatch(/Confianza\s*\d+\s*%/);
       expect(await universityCard.locator('code').textContent()).toBeTruthy();
@@ -162,7 +169,7 @@ describe('growing the atlas in the web app (e2e, Chromium)', () => {
       const summary = page.getByTestId('register-errors');
       await summary.waitFor();
       expect(await summary.getAttribute('role')).toBe('alert');
-      await expect.poll(() => summary.evaluate((el) => el === (el as never as Element).ownerDocument.activeElement)).toBe(true);
+      await expect.poll(() => summary.evaluate(hasFocus)).toBe(true);
       expect(await summary.textContent()).toContain('Escribe el nombre de la organización');
       expect(await page.getByLabel('Nombre *').getAttribute('aria-invalid')).toBe('true');
       violations = await seriousAxeViolations(page);
@@ -241,7 +248,7 @@ describe('growing the atlas in the web app (e2e, Chromium)', () => {
       expect(await submission.textContent()).toContain('participación ciudadana');
       const collaboration = page.getByTestId('review-item').filter({ hasText: `${name} → THIVIC` });
       expect(await collaboration.getByTestId('review-accept').isDisabled()).toBe(true);
-      if (SHOTS) await page.locator('#tool-panel h2').evaluate((el) => (el as never as Element).scrollIntoView({ block: 'start' }));
+      if (SHOTS) await page.locator('#tool-panel h2').evaluate((el) => (el as unknown as { scrollIntoView(o: unknown): void }).scrollIntoView({ block: 'start' }));
       await shot(page, 'review-queue.png');
       await submission.getByTestId('review-accept').click();
       await expect.poll(() => submission.getAttribute('data-status')).toBe('accepted');
