@@ -44,7 +44,7 @@ async function openToDrawn(browser: Browser, file: string, drawn: boolean): Prom
     const started = performance.now();
     await page.goto(url);
     if (drawn) await page.waitForSelector('body[data-drawn="true"]', { state: 'attached', timeout: 60_000 });
-    else await page.waitForFunction(() => document.querySelector('.atlas-empty') !== null, undefined, { timeout: 60_000 });
+    else await page.waitForSelector('.atlas-empty', { state: 'attached', timeout: 60_000 });
     const wallMs = performance.now() - started;
     const drawnMs = drawn
       ? await page.evaluate(() => performance.getEntriesByName('atlas:drawn')[0].startTime)

@@ -32,7 +32,7 @@ try {
   await page.waitForSelector('body[data-drawn="true"]', { state: 'attached' });
   await page.locator('#atlas-search').fill('universitat de val');
   await page.locator('#atlas-results button').first().click();
-  await page.waitForFunction(() => document.querySelector('#atlas-panel h2')?.textContent?.length);
+  await page.waitForSelector('#atlas-panel h2', { state: 'attached' });
   // Let the camera animation land.
   await page.waitForFunction(() => !(globalThis as unknown as { __atlasSigma: { getCamera(): { isAnimated(): boolean } } }).__atlasSigma.getCamera().isAnimated());
   await page.screenshot({ path: path.join(OUT, 'static-atlas.png') });
