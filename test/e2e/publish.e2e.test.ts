@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writ
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { AtlasDocument } from '@atlas/graph/publish/atlas-format.ts';
 import { createToken, ensureWebBuilt, launchBrowser, newPage, pixelStats, ROOT, startServer, waitForFirstMap, type AtlasServer } from './harness.ts';
 
@@ -84,6 +84,16 @@ afterAll(async () => {
   await server?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
+
+/** waitForFirstMap, failing with what the page showed and logged instead of a bare timeout. */
+async function firstMap(page: Page, errors: string[]): Promise<void> {
+  try {
+    await waitForFirstMap(page);
+  } catch (error) {
+    const shown = await page.locator('main').innerText().catch(() => '(no main)');
+    throw new Error(`${(error as Error).message}\nurl: ${page.url()}\nmain: ${shown.slice(0, 500)}\nerrors: ${errors.join('\n')}\nserver: ${server.log().slice(-1500)}`);
+  }
+}
 
 /** A node with a quote in its provenance and a name that search can single out. */
 function quotedNode(): { name: string; quote: string } {
@@ -165,7 +175,7 @@ describe('share / embed', () => {
     const { context, page, errors } = await newPage(browser, { width: 1400, height: 900, locale: 'en-GB' });
     try {
       await page.goto(`${server.url}/?levels=regional,local&lang=en&cam=0.45,0.55,0.6,0&tool=share`);
-      await waitForFirstMap(page);
+      await firstMap(page, errors);
       const permalink = await page.getByTestId('share-permalink').inputValue();
       const snippet = await page.getByTestId('share-embed').inputValue();
       expect(permalink).toMatch(new RegExp(`^${server.url}/\\?`));
@@ -183,7 +193,7 @@ describe('share / embed', () => {
       // The embed honours its URL: read-only shell, same filters, language and camera.
       const res = await page.goto(embed.href);
       expect(res?.headers()['content-security-policy']).toMatch(/frame-ancestors \*/);
-      await waitForFirstMap(page);
+      await firstMap(page, errors);
       expect(await page.locator('.app.embed').count()).toBe(1);
       expect(await page.locator('html').getAttribute('lang')).toMatch(/^en/);
       const camera = await page.evaluate(() => (globalThis as unknown as { __atlasSigma: { getCamera(): { getState(): { x: number; y: number; ratio: number } } } }).__atlasSigma.getCamera().getState());
