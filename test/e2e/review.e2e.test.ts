@@ -50,7 +50,10 @@ function unexpected(errors: string[]): string[] {
 }
 
 async function shot(page: Page, file: string, fullPage = false): Promise<void> {
-  if (SHOTS) await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshots', file), fullPage });
+  if (!SHOTS) return;
+  // The network behind the tool settles first (its layout runs after each reload).
+  await page.getByTestId('layout-progress').waitFor({ state: 'detached', timeout: 60_000 });
+  await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshots', file), fullPage });
 }
 
 /** In the page: is this element the focused one? */
