@@ -111,6 +111,8 @@ describe('growing the atlas in the web app (e2e, Chromium)', () => {
       // Each candidate shows its confidence and rule.
       expect(await universityCard.textContent()).toMatch(/Confianza\s*\d+\s*%/);
       expect(await universityCard.locator('code').textContent()).toBeTruthy();
+      let violations = await seriousAxeViolations(page, '[data-testid="document-tool"]');
+      expect(violations, describeViolations(violations)).toEqual([]);
       await shot(page, 'review-document.png');
 
       // A relationship cannot be accepted before its ends.
@@ -130,6 +132,8 @@ describe('growing the atlas in the web app (e2e, Chromium)', () => {
         await expect.poll(() => rel.getAttribute('data-status')).toBe('accepted');
       }
       expect(await university.getAttribute('class')).toContain('is-accepted');
+      violations = await seriousAxeViolations(page, '[data-testid="document-tool"]');
+      expect(violations, describeViolations(violations)).toEqual([]);
       await shot(page, 'review-document-accepted.png');
 
       // "See them on the map": the network view with a new node selected; its side panel quotes the document.
@@ -252,6 +256,8 @@ describe('growing the atlas in the web app (e2e, Chromium)', () => {
       const collaboration = page.getByTestId('review-item').filter({ hasText: `${name} → THIVIC` });
       expect(await collaboration.getByTestId('review-accept').isDisabled()).toBe(true);
       if (SHOTS) await page.locator('#tool-panel h2').evaluate((el) => (el as unknown as { scrollIntoView(o: unknown): void }).scrollIntoView({ block: 'start' }));
+      const queueViolations = await seriousAxeViolations(page, '[data-testid="review-tool"]');
+      expect(queueViolations, describeViolations(queueViolations)).toEqual([]);
       await shot(page, 'review-queue.png');
       await submission.getByTestId('review-accept').click();
       await expect.poll(() => submission.getAttribute('data-status')).toBe('accepted');
