@@ -14,7 +14,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import type { AtlasDocument } from '@atlas/graph/publish/atlas-format.ts';
-import { createToken, ensureWebBuilt, launchBrowser, newPage, pixelStats, ROOT, startServer, waitForFirstMap, type AtlasServer } from './harness.ts';
+import { createToken, describeViolations, ensureWebBuilt, launchBrowser, newPage, pixelStats, ROOT, seriousAxeViolations, startServer, waitForFirstMap, type AtlasServer } from './harness.ts';
 
 const EVIL_NAME = 'Evil </script><script>globalThis.__pwned = 1</script> Lab';
 const ATLAS = path.join(ROOT, 'web/dist-atlas/atlas.html');
@@ -136,6 +136,8 @@ describe('one-file atlas from file://', () => {
       const panel = page.locator('#atlas-panel');
       await expect.poll(() => panel.locator('h2').innerText()).toBe(name);
       await expect.poll(() => panel.locator('blockquote').allInnerTexts()).toContain(quote);
+      const violations = await seriousAxeViolations(page);
+      expect(violations, describeViolations(violations)).toEqual([]);
 
       // The `</script>` name is plain text: searchable, shown, never run.
       await page.locator('#atlas-search').fill('Evil </scr');
@@ -202,6 +204,26 @@ describe('share / embed', () => {
       expect(camera.ratio).toBeCloseTo(0.6, 2);
       const url = new URL(page.url());
       expect(url.searchParams.get('levels')).toBe('regional,local');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('links the server-drawn map image of the current view from the Export tool', async () => {
+    const { context, page, errors } = await newPage(browser, { width: 1400, height: 900, locale: 'en-GB' });
+    try {
+      await page.goto(`${server.url}/?v=collaboration&lang=ca&tool=export`);
+      const href = await page.getByTestId('export-map-png2').getAttribute('href');
+      expect(href).toBe('/api/export?format=png&view=collaboration&lang=ca&width=1600&scale=2');
+      await page.locator('#export-width').fill('900');
+      await expect.poll(() => page.getByTestId('export-map-svg').getAttribute('href')).toBe('/api/export?format=svg&view=collaboration&lang=ca&width=900');
+      const png = Buffer.from(await (await fetch(server.url + href)).arrayBuffer());
+      expect(png.toString('ascii', 1, 4)).toBe('PNG');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([3200, 2240]);
+      const svg = await (await fetch(server.url + (await page.getByTestId('export-map-svg').getAttribute('href'))!)).text();
+      expect(svg).toContain('width="900"');
+      expect(svg).toContain('<g class="legend"');
       expect(errors).toEqual([]);
     } finally {
       await context.close();
