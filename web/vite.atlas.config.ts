@@ -20,8 +20,10 @@ function inlineIntoHtml(): Plugin {
         if (file.type === 'chunk') {
           const tag = new RegExp(`<script[^>]*src="[^"]*${file.fileName.replace(/[.]/g, '\\.')}"[^>]*></script>`);
           if (!tag.test(page)) this.error(`chunk ${file.fileName} is not referenced by the page (the viewer must build as one chunk)`);
-          // `<\/script` reads the same inside any JS string or regex, and cannot close the tag.
-          const code = file.code.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+          // `<\/script` reads the same inside any JS string or regex (even with the u flag), and cannot close the tag.
+          const code = file.code.replace(/<\/(script)/gi, '<\\/$1');
+          // `<!--` followed by `<script` would switch the HTML parser into its double-escaped state (the closing tag no longer closes).
+          if (/<!--|<script/i.test(code)) this.error(`the viewer code contains "<!--" or "<script": it cannot be inlined safely as it is`);
           page = page.replace(tag, () => `<script type="module">${code}</script>`);
         } else if (file.fileName.endsWith('.css')) {
           const tag = new RegExp(`<link[^>]*href="[^"]*${file.fileName.replace(/[.]/g, '\\.')}"[^>]*>`);
