@@ -38,7 +38,6 @@ const messages: MessageModule = {
     'atlas.shown': '{shown} de {total} nodos visibles',
     'atlas.notConverged': 'Disposición aún no estabilizada al exportar',
     'atlas.noData': 'Este archivo no contiene datos del atlas.',
-    'atlas.redacted': 'Persona: datos personales ocultos',
   },
   ca: {
     'tool.share': 'Compartir / inserir',
@@ -75,7 +74,6 @@ const messages: MessageModule = {
     'atlas.shown': '{shown} de {total} nodes visibles',
     'atlas.notConverged': 'Disposició encara no estabilitzada en exportar',
     'atlas.noData': "Aquest fitxer no conté dades de l'atles.",
-    'atlas.redacted': 'Persona: dades personals ocultes',
   },
   en: {
     'tool.share': 'Share / embed',
@@ -112,7 +110,6 @@ const messages: MessageModule = {
     'atlas.shown': '{shown} of {total} nodes shown',
     'atlas.notConverged': 'Layout not yet settled at export time',
     'atlas.noData': 'This file holds no atlas data.',
-    'atlas.redacted': 'Person: personal data hidden',
   },
 };
 
