@@ -21,7 +21,7 @@ import { fixedSigma, graphY, type FixedNode, type FocusState } from '../network/
 import { backgroundLayer, svgElement } from '../network/backgroundLayer.ts';
 import { sigmaToPNG, sigmaToSVG } from '../network/exportImage.ts';
 import { useCameraZoom } from '../network/useCameraZoom.ts';
-import { CANARY_REGION, aggregate, featureCentres, makeFrame, placeActors, type Frame, type GeoCollection } from './placement.ts';
+import { CANARY_REGION, DENSE_SPIRAL, SPARSE_SPIRAL, aggregate, featureCentres, makeFrame, placeActors, type Frame, type GeoCollection } from './placement.ts';
 import '../rings/views.css';
 
 const LINK = '#56606b';
@@ -105,7 +105,9 @@ export function MapView({ data, state, select, update, metrics, exporter }: View
   const provinceCentres = useMemo(() => (frame && geo ? featureCentres(frame, geo.provinces, 'cod_prov') : new Map<string, [number, number]>()), [frame, geo]);
   const { placed, unplaced } = useMemo(() => {
     if (!frame || !geo) return { placed: new Map(), unplaced: [] as typeof actors };
-    return placeActors(frame, actors, geo.provinces, provinceCentres, featureCentres(frame, geo.regions, 'cod_ccaa'));
+    // Actors on a map that will not be aggregated are seen at full view: spread shared spots wider.
+    const spiral = actors.length > AGGREGATE_ABOVE ? DENSE_SPIRAL : SPARSE_SPIRAL;
+    return placeActors(frame, actors, geo.provinces, provinceCentres, featureCentres(frame, geo.regions, 'cod_ccaa'), spiral);
   }, [frame, geo, actors, provinceCentres]);
   const aggregated = placed.size > AGGREGATE_ABOVE;
   const bubbles = useMemo(() => {

@@ -105,8 +105,10 @@ function provinceOf(node: GraphNode, provinces: GeoCollection): string | undefin
   return undefined;
 }
 
-/** Fan-out spiral step in drawing units (a 1000-unit wide map: Madrid's hundreds of actors stay a small disc). */
-const SPIRAL = 1.6;
+/** Fan-out spiral step in drawing units on a 1000-unit wide map: hundreds of actors in Madrid stay a small disc (seen zoomed in). */
+export const DENSE_SPIRAL = 1.6;
+/** A few actors per spot, seen at full view: far enough apart to tell them and their labels apart. */
+export const SPARSE_SPIRAL = 7;
 
 /**
  * Places every actor that has a place (coordinates, else province centre, else
@@ -119,6 +121,7 @@ export function placeActors(
   provinces: GeoCollection,
   provinceCentres: Map<string, [number, number]>,
   regionCentres: Map<string, [number, number]>,
+  spiral = DENSE_SPIRAL,
 ): { placed: Map<string, Placed>; unplaced: GraphNode[] } {
   const placed = new Map<string, Placed>();
   const unplaced: GraphNode[] = [];
@@ -163,7 +166,7 @@ export function placeActors(
     const [cx, cy] = [group[0].x, group[0].y];
     group.forEach((p, i) => {
       // Sunflower spiral: even density, no overlap for similar sizes.
-      const r = SPIRAL * Math.sqrt(i + 0.5);
+      const r = spiral * Math.sqrt(i + 0.5);
       const a = i * 2.39996;
       p.x = cx + r * Math.cos(a);
       p.y = cy + r * Math.sin(a);
