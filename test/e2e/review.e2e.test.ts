@@ -191,6 +191,7 @@ describe('growing the atlas in the web app (e2e, Chromium)', () => {
       await expect.poll(() => page.getByTestId('register-municipality').inputValue()).toMatch(/^Teruel/);
       await page.getByLabel('Sitio web').fill('www.labciudadanoteruel.example.org');
       await page.getByLabel('Temas').fill('participación ciudadana, innovación rural');
+      await page.getByLabel('Qué hace (breve)').fill('Laboratorio ciudadano de innovación rural.');
       await page.getByTestId('register-collaborations').fill('THIVIC');
       await page.getByRole('option', { name: /THIVIC/ }).first().click();
       await expect.poll(() => page.getByTestId('register-chip').count()).toBe(1);
@@ -253,6 +254,7 @@ describe('growing the atlas in the web app (e2e, Chromium)', () => {
       await submission.waitFor({ timeout: 20_000 });
       expect(await submission.textContent()).toContain('Teruel');
       expect(await submission.textContent()).toContain('participación ciudadana');
+      expect(await submission.textContent()).toContain('Laboratorio ciudadano de innovación rural.');
       const collaboration = page.getByTestId('review-item').filter({ hasText: `${name} → THIVIC` });
       expect(await collaboration.getByTestId('review-accept').isDisabled()).toBe(true);
       if (SHOTS) await page.locator('#tool-panel h2').evaluate((el) => (el as unknown as { scrollIntoView(o: unknown): void }).scrollIntoView({ block: 'start' }));

@@ -37,7 +37,7 @@ describe('POST /api/register', () => {
     expect(noConsent.status).toBe(400);
     expect(JSON.stringify(noConsent.body)).toMatch(/consent/);
 
-    const ok = await register({ name: 'Colectivo Huerta Viva', kind: 'citizen_group', municipality: '46250', website: 'https://huertaviva.example.org', topics: ['urban agriculture'], collaborations: ['las-naves'], contact: { name: 'Ana', email: 'ana@example.org' }, consent: true });
+    const ok = await register({ name: 'Colectivo Huerta Viva', kind: 'citizen_group', municipality: '46250', website: 'https://huertaviva.example.org', topics: ['urban agriculture'], collaborations: ['las-naves'], description: 'Huertos comunitarios en los barrios de València.', contact: { name: 'Ana', email: 'ana@example.org' }, consent: true });
     expect(ok.status).toBe(202);
     expect(ok.body.items).toBe(2);
 
@@ -56,7 +56,9 @@ describe('POST /api/register', () => {
     const rel = pending.body.items.find((i: { relationship?: { from: { item: string } } }) => i.relationship?.from.item === node.id);
     const accepted = await request(t.app).post(`/api/review/${node.id}/accept`).set(t.as.editor).send({});
     expect(accepted.status).toBe(200);
-    expect(accepted.body.node).toMatchObject({ name: 'Colectivo Huerta Viva', kind: 'citizen_group', website: 'https://huertaviva.example.org', place: { ineCode: '46250' } });
+    expect(accepted.body.node).toMatchObject({ name: 'Colectivo Huerta Viva', kind: 'citizen_group', website: 'https://huertaviva.example.org', description: 'Huertos comunitarios en los barrios de València.', place: { ineCode: '46250' } });
+    // The contact person stays in the queue (for the editor), never on the map.
+    expect(JSON.stringify(accepted.body.node)).not.toContain('ana@example.org');
     expect((await request(t.app).post(`/api/review/${rel.id}/accept`).set(t.as.editor).send({})).body.relationship).toMatchObject({ type: 'COLLABORATES_WITH', from: accepted.body.node.id, to: 'las-naves' });
     const onMap = await request(t.app).get(`/api/nodes/${accepted.body.node.id}`).set(t.as.viewer);
     expect(onMap.status).toBe(200);

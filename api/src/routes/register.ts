@@ -114,6 +114,7 @@ export function registerRouter(store: GraphStore, queue: () => Promise<ReviewQue
           aliases: [],
           ...(place ? { ineCode: place.ineCode } : {}),
           ...(body.website ? { website: body.website } : {}),
+          ...(body.description ? { description: body.description } : {}),
           ...(body.topics.length ? { tags: body.topics } : {}),
           ...(body.contact && body.consent ? { contact: { ...body.contact, consent: true as const } } : {}),
         },

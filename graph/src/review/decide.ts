@@ -133,6 +133,7 @@ export async function acceptItem(store: GraphStore, queue: ReviewQueue, id: stri
         name: proposal.name,
         aliases: proposal.aliases,
         ...(proposal.website ? { website: proposal.website } : {}),
+        ...(proposal.description ? { description: proposal.description } : {}),
         ...(proposal.tags?.length ? { tags: proposal.tags } : {}),
         ...(proposal.ineCode ? { place: placeOf(proposal.ineCode) } : {}),
         ...(options.edits ?? {}),

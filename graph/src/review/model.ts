@@ -27,6 +27,8 @@ export interface NodeProposal {
   aliases: string[];
   ineCode?: string;
   website?: string;
+  /** What the organisation says it does (self-registration). */
+  description?: string;
   /** Topic names or ids the organisation works on (kept as tags). */
   tags?: string[];
   /** Contact person, kept only with consent (self-registration). */

@@ -123,6 +123,12 @@ export function ReviewItemCard({ item, itemsById, nodes, api, onDecided, onShow,
             <dd>{proposal.website}</dd>
           </>
         )}
+        {proposal?.description && (
+          <>
+            <dt>{t('review.description')}</dt>
+            <dd>{proposal.description}</dd>
+          </>
+        )}
         {proposal?.tags?.length ? (
           <>
             <dt>{t('review.topics')}</dt>

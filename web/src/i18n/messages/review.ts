@@ -20,6 +20,7 @@ const rows: Array<[string, string, string, string]> = [
   ['review.match.exact', 'coincidencia exacta', 'coincidència exacta', 'exact match'],
   ['review.match.fuzzy', 'parecido', 'semblant', 'similar'],
   ['review.website', 'Web', 'Web', 'Website'],
+  ['review.description', 'Descripción', 'Descripció', 'Description'],
   ['review.topics', 'Temas', 'Temes', 'Topics'],
   ['review.contact', 'Contacto (con consentimiento)', 'Contacte (amb consentiment)', 'Contact (with consent)'],
   ['review.accept', 'Aceptar', 'Acceptar', 'Accept'],
