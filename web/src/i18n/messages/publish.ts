@@ -36,7 +36,7 @@ const messages: MessageModule = {
     'atlas.generated': 'Generado el {date}',
     'atlas.counts': '{nodes} nodos · {edges} enlaces',
     'atlas.shown': '{shown} de {total} nodos visibles',
-    'atlas.notConverged': 'Disposición aún no estabilizada al exportar',
+    'atlas.notConverged': 'Disposición no estabilizada del todo',
     'atlas.noData': 'Este archivo no contiene datos del atlas.',
   },
   ca: {
@@ -72,7 +72,7 @@ const messages: MessageModule = {
     'atlas.generated': 'Generat el {date}',
     'atlas.counts': '{nodes} nodes · {edges} enllaços',
     'atlas.shown': '{shown} de {total} nodes visibles',
-    'atlas.notConverged': 'Disposició encara no estabilitzada en exportar',
+    'atlas.notConverged': 'Disposició no estabilitzada del tot',
     'atlas.noData': "Aquest fitxer no conté dades de l'atles.",
   },
   en: {
@@ -108,7 +108,7 @@ const messages: MessageModule = {
     'atlas.generated': 'Generated on {date}',
     'atlas.counts': '{nodes} nodes · {edges} links',
     'atlas.shown': '{shown} of {total} nodes shown',
-    'atlas.notConverged': 'Layout not yet settled at export time',
+    'atlas.notConverged': 'Layout not fully settled',
     'atlas.noData': 'This file holds no atlas data.',
   },
 };
