@@ -136,6 +136,12 @@ describe('one-file atlas from file://', () => {
       const panel = page.locator('#atlas-panel');
       await expect.poll(() => panel.locator('h2').innerText()).toBe(name);
       await expect.poll(() => panel.locator('blockquote').allInnerTexts()).toContain(quote);
+      // Its connections are listed; one click moves the selection along a link.
+      const neighbour = panel.locator('.atlas-links button').first();
+      const neighbourName = await neighbour.innerText();
+      await neighbour.click();
+      await expect.poll(() => panel.locator('h2').innerText()).toBe(neighbourName);
+      await expect.poll(() => panel.locator('.atlas-links button', { hasText: name }).count()).toBeGreaterThan(0);
       const violations = await seriousAxeViolations(page);
       expect(violations, describeViolations(violations)).toEqual([]);
 

@@ -25,6 +25,8 @@ interface NodeAttrs {
 const LANGS: AtlasLanguage[] = ['es', 'ca', 'en'];
 const LANG_NAMES: Record<AtlasLanguage, string> = { es: 'Español', ca: 'Català / Valencià', en: 'English' };
 const LEVEL_ORDER = ['local', 'regional', 'national', 'international'];
+/** Connections listed in the side panel (the best connected first). */
+const LINKS_SHOWN = 40;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -52,9 +54,15 @@ function start(doc: AtlasDocument): void {
   let t: Translate = makeTranslator(lang);
   const n = doc.nodes.id.length;
   const degree = new Uint32Array(n);
+  // Links of each node: [other end, link index].
+  const links: Array<Array<[number, number]>> = Array.from({ length: n }, () => []);
   for (let e = 0; e < doc.edges.from.length; e++) {
-    degree[doc.edges.from[e]]++;
-    degree[doc.edges.to[e]]++;
+    const a = doc.edges.from[e];
+    const b = doc.edges.to[e];
+    degree[a]++;
+    degree[b]++;
+    links[a].push([b, e]);
+    links[b].push([a, e]);
   }
 
   // Filters: hidden kinds (legend indices) and levels ('' = none).
@@ -133,7 +141,6 @@ function start(doc: AtlasDocument): void {
     close.addEventListener('click', () => select(null));
     panel.append(close, el('h2', { id: 'atlas-panel-title', textContent: doc.nodes.name[i] }), el('p', { className: 'atlas-facts', textContent: facts }));
     if (doc.nodes.place[i]) panel.append(el('p', { className: 'atlas-place', textContent: `${t('atlas.place')}: ${doc.nodes.place[i]}` }));
-    panel.append(el('p', { className: 'atlas-degree', textContent: t('atlas.connections', { count: degree[i] }) }));
     if (doc.nodes.description[i]) panel.append(el('p', { className: 'atlas-description', textContent: doc.nodes.description[i]! }));
     panel.append(el('h3', { textContent: t('atlas.sources') }));
     const provenance = doc.nodes.provenance[i];
@@ -148,6 +155,19 @@ function start(doc: AtlasDocument): void {
       list.append(item);
     }
     panel.append(list);
+    panel.append(el('h3', { textContent: t('atlas.connections', { count: degree[i] }) }));
+    // The best connected first; a click moves the selection there.
+    const shown = [...links[i]].sort((a, b) => degree[b[0]] - degree[a[0]] || a[0] - b[0]).slice(0, LINKS_SHOWN);
+    const neighbourList = el('ul', { className: 'atlas-links' });
+    for (const [j, e] of shown) {
+      const type = doc.edges.type[e];
+      const how = type === 'COLLABORATES' ? t('atlas.shared', { count: doc.edges.weight[e] }) : doc.edges.from[e] === i ? t(`type.${type}`) : `← ${t(`type.${type}`)}`;
+      const go = el('button', { type: 'button', textContent: doc.nodes.name[j] });
+      go.addEventListener('click', () => select(j, true));
+      neighbourList.append(el('li', {}, go, el('span', { className: 'atlas-muted', textContent: ` · ${how}` })));
+    }
+    panel.append(neighbourList);
+    if (links[i].length > LINKS_SHOWN) panel.append(el('p', { className: 'atlas-muted', textContent: t('atlas.moreLinks', { count: links[i].length - LINKS_SHOWN }) }));
   };
   renderer.on('clickNode', ({ node }) => select(graph.getNodeAttribute(node, 'index')));
   renderer.on('clickStage', () => select(null));
