@@ -142,6 +142,12 @@ describe('one-file atlas from file://', () => {
       await neighbour.click();
       await expect.poll(() => panel.locator('h2').innerText()).toBe(neighbourName);
       await expect.poll(() => panel.locator('.atlas-links button', { hasText: name }).count()).toBeGreaterThan(0);
+      // The selection is in the address: opening it again selects the same actor.
+      const linkedUrl = page.url();
+      expect(linkedUrl).toMatch(/^file:.*#./);
+      await page.goto('about:blank');
+      await page.goto(linkedUrl);
+      await expect.poll(() => panel.locator('h2').innerText()).toBe(neighbourName);
       const violations = await seriousAxeViolations(page);
       expect(violations, describeViolations(violations)).toEqual([]);
 

@@ -122,6 +122,8 @@ function start(doc: AtlasDocument): void {
   const panel = $<HTMLElement>('atlas-panel');
   const select = (i: number | null, focusCamera = false) => {
     selected = i;
+    // The selection lives in the address (#id), so a link can point at one actor of a published atlas.
+    history.replaceState(null, '', i === null ? location.pathname + location.search : `#${encodeURIComponent(doc.nodes.id[i])}`);
     neighbours = new Set(i === null ? [] : graph.neighbors(doc.nodes.id[i]));
     renderPanel();
     renderer.refresh({ skipIndexation: true });
@@ -269,6 +271,8 @@ function start(doc: AtlasDocument): void {
     if (input.value) showResults();
   };
   renderTexts();
+  const linked = doc.nodes.id.indexOf(decodeURIComponent(location.hash.slice(1)));
+  if (linked >= 0) select(linked, true);
 }
 
 const doc = readDocument();
