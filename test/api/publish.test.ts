@@ -5,7 +5,8 @@
 // legend, attribution, real PNG dimensions), bad parameters → 400
 // problem+json, a missing viewer build → 503 naming the build step, and the
 // framing headers (only /embed may be framed).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -48,6 +49,12 @@ function problem(res: request.Response, status: number): { detail: string; error
 }
 
 beforeAll(async () => {
+  // `npm test` builds the viewer in its pretest step; a lone run of this file builds it if missing.
+  const template = atlasTemplatePath('web/dist');
+  if (!existsSync(template)) {
+    const built = spawnSync('npm', ['run', 'build:atlas', '--workspace', 'web'], { encoding: 'utf8' });
+    if (built.status !== 0) throw new Error(`atlas viewer build failed:\n${built.stderr}`);
+  }
   dataDir = await mkdtemp(path.join(tmpdir(), 'atlas-publish-'));
   store = new EmbeddedStore({ dataDir, logger: { warn: () => undefined } });
   await store.init();
