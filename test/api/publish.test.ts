@@ -99,7 +99,7 @@ describe('GET /api/export?format=html (one-file atlas)', () => {
     expect(doc.lang).toBe('ca');
     expect(doc.source).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     expect(Date.now() - Date.parse(doc.generatedAt)).toBeLessThan(600_000);
-    expect(doc.attribution).toMatch(/^Sources: /);
+    expect(doc.attribution).toMatch(/^Fonts: 000_ccda06195d9218de\.txt; /);
     // The nodes the map draws, at the server layout's positions.
     expect([...doc.nodes.id].sort()).toEqual([...graph.body.nodes.id].sort());
     expect(doc.edges.from.length).toBe(graph.body.relationships.id.length);

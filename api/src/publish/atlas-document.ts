@@ -155,14 +155,21 @@ export async function buildAtlasDocument(store: GraphStore, layouts: LayoutServi
     doc.edges.type.push(e.type);
     doc.edges.weight.push(e.weight);
   }
-  doc.attribution = options.attribution ?? defaultAttribution(sources, sourceUse);
+  doc.attribution = options.attribution ?? defaultAttribution(sources, sourceUse, options.lang);
   return doc;
 }
 
-/** "Sources: a, b, c and N more." — the most used sources first. */
-function defaultAttribution(sources: string[], use: number[]): string {
+const ATTRIBUTION_WORDS: Record<AtlasLanguage, { sources: string; none: string; more: (n: number) => string }> = {
+  es: { sources: 'Fuentes', none: 'ninguna registrada', more: (n) => ` y ${n} más` },
+  ca: { sources: 'Fonts', none: 'cap registrada', more: (n) => ` i ${n} més` },
+  en: { sources: 'Sources', none: 'none recorded', more: (n) => ` and ${n} more` },
+};
+
+/** "Sources: a; b; c and N more." in the atlas' language — the most used sources first. */
+function defaultAttribution(sources: string[], use: number[], lang: AtlasLanguage): string {
+  const words = ATTRIBUTION_WORDS[lang];
   const ranked = sources.map((s, i) => [s, use[i]] as const).sort((a, b) => b[1] - a[1]);
-  if (!ranked.length) return 'Sources: none recorded.';
+  if (!ranked.length) return `${words.sources}: ${words.none}.`;
   const named = ranked.slice(0, 3).map(([s]) => s);
-  return `Sources: ${named.join('; ')}${ranked.length > 3 ? ` and ${ranked.length - 3} more` : ''}.`;
+  return `${words.sources}: ${named.join('; ')}${ranked.length > 3 ? words.more(ranked.length - 3) : ''}.`;
 }
