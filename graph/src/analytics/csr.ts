@@ -233,6 +233,23 @@ export function breadthFirstOrder(csr: CsrTopology): Int32Array {
   return order;
 }
 
+/**
+ * `breadthFirstOrder` stably re-sorted by decreasing degree: hubs first, and
+ * nodes of equal degree still in breadth-first order (counting sort).
+ */
+export function hubsThenBreadthFirstOrder(csr: CsrTopology): Int32Array {
+  const { n, offsets } = csr;
+  const bfs = breadthFirstOrder(csr);
+  let maxDegree = 0;
+  for (let u = 0; u < n; u++) maxDegree = Math.max(maxDegree, offsets[u + 1] - offsets[u]);
+  const start = new Int32Array(maxDegree + 2);
+  for (let u = 0; u < n; u++) start[maxDegree - (offsets[u + 1] - offsets[u]) + 1]++;
+  for (let d = 0; d <= maxDegree; d++) start[d + 1] += start[d];
+  const order = new Int32Array(n);
+  for (const u of bfs) order[start[maxDegree - (offsets[u + 1] - offsets[u])]++] = u;
+  return order;
+}
+
 /** A CSR relabelled so that node `order[i]` becomes node i; `position[u]` is u's new index. */
 export interface RelabelledCsr {
   csr: CsrTopology;

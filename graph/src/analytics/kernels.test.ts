@@ -10,7 +10,7 @@ import { connectedComponents } from './kernels/components.ts';
 import { degreeCentrality } from './kernels/degree.ts';
 import { eigenvectorCentrality } from './kernels/eigenvector.ts';
 import { communitiesConnected, louvain, modularity } from './kernels/louvain.ts';
-import { breadthFirstOrder, csrFromEdgeList, degreeOrder, relabel } from './csr.ts';
+import { breadthFirstOrder, csrFromEdgeList, degreeOrder, hubsThenBreadthFirstOrder, relabel } from './csr.ts';
 import { combineParts, runJob, type JobRequest } from './jobs.ts';
 import { pagerankDetailed } from './kernels/pagerank.ts';
 import { bfs, kShortestPaths } from './kernels/paths.ts';
@@ -129,7 +129,7 @@ describe.each(FIXTURE_NAMES)('kernels on the %s fixture', (name) => {
   });
 
   it('node orders are permutations and relabelling keeps the graph', () => {
-    for (const order of [degreeOrder(graph), breadthFirstOrder(graph)]) {
+    for (const order of [degreeOrder(graph), breadthFirstOrder(graph), hubsThenBreadthFirstOrder(graph)]) {
       expect(Array.from(order).sort((a, b) => a - b)).toEqual(Array.from(allNodes(graph.n)));
       const { csr, position } = relabel(graph, order);
       for (let u = 0; u < graph.n; u++) {
@@ -138,8 +138,20 @@ describe.each(FIXTURE_NAMES)('kernels on the %s fixture', (name) => {
         expect(Array.from(csr.targets.subarray(csr.offsets[p], csr.offsets[p + 1])).sort((a, b) => a - b)).toEqual(mine);
       }
     }
-    const degrees = Array.from(degreeOrder(graph), (u) => graph.offsets[u + 1] - graph.offsets[u]);
-    for (let i = 1; i < degrees.length; i++) expect(degrees[i]).toBeLessThanOrEqual(degrees[i - 1]);
+    for (const order of [degreeOrder(graph), hubsThenBreadthFirstOrder(graph)]) {
+      const degrees = Array.from(order, (u) => graph.offsets[u + 1] - graph.offsets[u]);
+      for (let i = 1; i < degrees.length; i++) expect(degrees[i]).toBeLessThanOrEqual(degrees[i - 1]);
+    }
+    // Breadth-first: each node after the first of its component has a neighbour placed before it.
+    const bfs = breadthFirstOrder(graph);
+    const position = new Int32Array(graph.n);
+    bfs.forEach((u, i) => (position[u] = i));
+    for (let i = 1; i < graph.n; i++) {
+      const u = bfs[i];
+      const row = Array.from(graph.targets.subarray(graph.offsets[u], graph.offsets[u + 1]));
+      const rootOfComponent = row.every((v) => position[v] > i);
+      if (!rootOfComponent) expect(row.some((v) => position[v] < i)).toBe(true);
+    }
   });
 
   it('connected components have networkx sizes', () => {

@@ -1,4 +1,4 @@
-import { degreeOrder, relabel, type CsrTopology } from '../csr.ts';
+import { breadthFirstOrder, hubsThenBreadthFirstOrder, relabel, type CsrTopology } from '../csr.ts';
 import { mulberry32, sampleIndices } from '../rng.ts';
 import { costCode, progressReporter, type EdgeCost, type Progress } from './cost.ts';
 import { MinHeap } from './heap.ts';
@@ -47,15 +47,21 @@ export function betweennessRaw(csr: CsrTopology, sources: Int32Array, cost?: Edg
   const code = costCode(cost);
   const run = (graph: CsrTopology, from: Int32Array) => (code === 0 ? brandesHops(graph, from, onProgress) : brandesWeighted(graph, from, code, onProgress));
   if (sources.length < RELABEL_FROM_SOURCES) return run(csr, sources);
-  // Hubs first: every traversal reads their sigma/dist/coef, now packed in a few
-  // cache lines (1.6–1.9× faster on the heavy-tailed benchmark graphs). The
-  // relabelling costs about one traversal.
-  const { csr: local, position } = relabel(csr, degreeOrder(csr));
+  // Neighbours get nearby labels, so a traversal reads its arrays mostly in
+  // order (1.5–1.9× faster on the heavy-tailed benchmark graphs); on graphs
+  // whose arrays fit in the core's cache, hubs first does better still (their
+  // sigma/dist/coef, read by every traversal, share a few cache lines).
+  // The relabelling costs about one traversal.
+  const order = csr.n <= SMALL_GRAPH ? hubsThenBreadthFirstOrder(csr) : breadthFirstOrder(csr);
+  const { csr: local, position } = relabel(csr, order);
   const localBc = run(local, sources.map((s) => position[s]));
   const bc = new Float64Array(csr.n);
   for (let u = 0; u < csr.n; u++) bc[u] = localBc[position[u]];
   return bc;
 }
+
+/** Up to this many nodes (a few per-node arrays fit in L2), hubs are labelled first. */
+const SMALL_GRAPH = 1 << 15;
 
 /** From this many sources on, kernels run on a relabelled copy of the graph. */
 export const RELABEL_FROM_SOURCES = 8;
