@@ -1,8 +1,12 @@
 // Load benchmark (not a test): the real server process on loopback under a
-// mix of reads (2-hop neighbourhood, search, centrality) and writes (create,
-// update), for each store. Reports p50/p95/p99 latency, throughput, errors
-// (connection errors, timeouts, non-2xx) and the server's RSS at start and
-// end (sampled every 5 s). Goal: zero errors and no memory growth.
+// mix of reads (search, 2-hop neighbourhood, shortest paths, centrality,
+// peers) and 5% writes (creates and updates), at a fixed number of
+// connections, for each store. Reports p50/p95/p99 latency, throughput,
+// errors (connection errors, timeouts, non-2xx), the server's RSS at start
+// and end (sampled every 5 s), and counts the acknowledged creates in the
+// store after the run (none may be lost). Targets (issue 14): embedded
+// ≥ 200 req/s with p99 ≤ 250 ms, Neo4j ≥ 100 req/s with p99 ≤ 500 ms, no
+// errors. Writes bench/results/load.json.
 //
 //   npx tsx bench/src/load.ts [--seconds 60] [--stores embedded,neo4j] [--connections 8] [--actors 2000]
 //
@@ -10,9 +14,9 @@
 // else a local Neo4j 5 started for the run in a temp dir.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { GraphStore } from '@atlas/graph';
@@ -62,6 +66,11 @@ interface StoreRun {
   rssStartMiB: number;
   rssEndMiB: number;
   rssSamplesMiB: number[];
+  /** Creates answered 201, and the load creates the store holds after the run (≥: a create in flight at the end may land unacknowledged). */
+  acknowledgedCreates: number;
+  createsFound: number;
+  target: string;
+  met: boolean;
 }
 
 function rssMiB(pid: number): number {
@@ -108,34 +117,49 @@ async function stopApi(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-/** The request mix: 4 neighbourhoods, 3 searches, 1 centrality, 1 create, 1 update per cycle. */
+const LOAD_PREFIX = 'load-actor-';
+
+/**
+ * The request mix, 20 requests per cycle (each connection walks it in turn):
+ * 6 searches, 5 two-hop neighbourhoods, 3 shortest paths, 2 centralities,
+ * 3 peer recommendations, 1 write (a create or an update, alternately) = 5% writes.
+ */
 function requestMix(ids: string[], terms: string[], auth: string): AutocannonRequest[] {
   const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)];
   let created = 0;
+  let writes = 0;
   const json = { Authorization: auth, 'Content-Type': 'application/json' };
-  const neighbourhood: AutocannonRequest = { method: 'GET', setupRequest: (r) => ({ ...r, path: `/api/nodes/${pick(ids)}/neighbourhood?depth=2&limit=200` }) };
-  const search: AutocannonRequest = { method: 'GET', setupRequest: (r) => ({ ...r, path: `/api/search?q=${encodeURIComponent(pick(terms))}&limit=20` }) };
-  return [
-    neighbourhood,
-    search,
-    neighbourhood,
-    { method: 'GET', path: '/api/analytics/centrality?measure=degree&limit=20' },
-    search,
-    neighbourhood,
-    {
-      method: 'POST',
-      path: '/api/nodes',
-      headers: json,
-      setupRequest: (r) => ({ ...r, body: JSON.stringify({ id: `load-${process.pid}-${created++}`, label: 'Actor', name: `Load actor ${created}`, kind: 'startup', level: 'local' }) }),
-    },
-    search,
-    neighbourhood,
-    {
-      method: 'PATCH',
-      headers: json,
-      setupRequest: (r) => ({ ...r, path: `/api/nodes/${pick(ids)}`, body: JSON.stringify({ description: `edited at ${Date.now()}` }) }),
-    },
-  ];
+  const get = (path: () => string): AutocannonRequest => ({ method: 'GET', setupRequest: (r) => ({ ...r, method: 'GET', path: path(), headers: {}, body: undefined }) });
+  const neighbourhood = get(() => `/api/nodes/${pick(ids)}/neighbourhood?depth=2&limit=200`);
+  const search = get(() => `/api/search?q=${encodeURIComponent(pick(terms))}&limit=20`);
+  const paths = get(() => `/api/paths?from=${pick(ids)}&to=${pick(ids)}&k=3&maxDepth=4`);
+  const centrality = get(() => `/api/analytics/centrality?measure=${pick(['degree', 'pagerank'])}&limit=20`);
+  const peers = get(() => `/api/recommendations/peers/${pick(ids)}?limit=10`);
+  const write: AutocannonRequest = {
+    method: 'POST',
+    setupRequest: (r) =>
+      writes++ % 2 === 0
+        ? { ...r, method: 'POST', path: '/api/nodes', headers: json, body: JSON.stringify({ id: `${LOAD_PREFIX}${process.pid}-${created++}`, label: 'Actor', name: `Load actor ${created}`, kind: 'startup', level: 'local' }) }
+        : { ...r, method: 'PATCH', path: `/api/nodes/${pick(ids)}`, headers: json, body: JSON.stringify({ description: `edited at ${Date.now()}` }) },
+  };
+  return [search, neighbourhood, paths, search, peers, neighbourhood, centrality, search, neighbourhood, write, search, paths, peers, neighbourhood, search, centrality, paths, neighbourhood, search, peers];
+}
+
+/** Nodes whose id starts with the load prefix, read from the store after the server stopped. */
+async function countCreated(store: GraphStore): Promise<number> {
+  await store.init();
+  try {
+    let found = 0;
+    let cursor: string | undefined;
+    do {
+      const page = await store.listNodes({ labels: ['Actor'], kinds: ['startup'], q: 'Load actor', limit: 1000, cursor });
+      found += page.items.filter((n) => n.id.startsWith(LOAD_PREFIX)).length;
+      cursor = page.nextCursor;
+    } while (cursor);
+    return found;
+  } finally {
+    await store.close();
+  }
 }
 
 async function runStore(kind: 'embedded' | 'neo4j', opts: { seconds: number; connections: number; actors: number }, log: (m: string) => void): Promise<StoreRun> {
@@ -179,8 +203,14 @@ async function runStore(kind: 'embedded' | 'neo4j', opts: { seconds: number; con
     clearInterval(sampler);
     const rssEnd = rssMiB(child.pid!);
     samples.push(rssEnd);
+    await stopApi(child);
+    const createsFound = await countCreated(kind === 'neo4j' ? new Neo4jStore({ uri: env.NEO4J_URI }) : new EmbeddedStore({ dataDir }));
+    const acknowledgedCreates = result.statusCodeStats['201']?.count ?? 0;
+    const errors = result.errors + result.timeouts + result.non2xx;
+    const throughput = result.requests.total / result.duration;
     latencies.sort((a, b) => a - b);
     const round = (x: number) => Math.round(x * 10) / 10;
+    const goal = kind === 'embedded' ? { rate: 200, p99: 250 } : { rate: 100, p99: 500 };
     return {
       store: kind,
       seconds: result.duration,
@@ -198,6 +228,10 @@ async function runStore(kind: 'embedded' | 'neo4j', opts: { seconds: number; con
       rssStartMiB: rssStart,
       rssEndMiB: rssEnd,
       rssSamplesMiB: samples,
+      acknowledgedCreates,
+      createsFound,
+      target: `≥ ${goal.rate} req/s, p99 ≤ ${goal.p99} ms, no errors, no acknowledged write lost`,
+      met: throughput >= goal.rate && percentile(latencies, 99) <= goal.p99 && errors === 0 && createsFound >= acknowledgedCreates,
     };
   } finally {
     if (child && child.exitCode === null) await stopApi(child);
@@ -218,6 +252,7 @@ async function main(): Promise<void> {
   const opts = { seconds: Number(values.seconds), connections: Number(values.connections), actors: Number(values.actors) };
   const stores = values.stores.split(',').map((s) => s.trim()) as Array<'embedded' | 'neo4j'>;
   const runs: StoreRun[] = [];
+  const loadAverageAtStart = loadavg().map((l) => +l.toFixed(2));
   for (const kind of stores) {
     const started = Date.now();
     runs.push(await runStore(kind, opts, (m) => console.error(`[load ${kind} ${((Date.now() - started) / 1000).toFixed(0)}s] ${m}`)));
@@ -230,11 +265,15 @@ async function main(): Promise<void> {
       'p95 ms': r.p95,
       'p99 ms': r.p99,
       errors: r.errors + r.timeouts + r.non2xx,
+      'creates acked/found': `${r.acknowledgedCreates}/${r.createsFound}`,
       'RSS start→end MiB': `${r.rssStartMiB}→${r.rssEndMiB}`,
+      met: r.met,
     })),
   );
-  console.log(JSON.stringify(runs, null, 2));
-  if (runs.some((r) => r.errors + r.timeouts + r.non2xx > 0)) process.exitCode = 1;
+  const payload = { section: 'load', runs, date: new Date().toISOString(), machine: { node: process.version, cpus: cpus().length, loadAverageAtStart, loadAverageAtEnd: loadavg().map((l) => +l.toFixed(2)) } };
+  writeFileSync(new URL('../results/load.json', import.meta.url), JSON.stringify(payload, null, 2) + '\n');
+  console.log(JSON.stringify(payload, null, 2));
+  if (runs.some((r) => r.errors + r.timeouts + r.non2xx > 0 || r.createsFound < r.acknowledgedCreates)) process.exitCode = 1;
 }
 
 await main();
