@@ -17,6 +17,7 @@ import { Legend } from '../network/Legend.tsx';
 import { actorLinks } from '../rings/actorLinks.ts';
 import { nodeRadius } from '../rings/nodeSizes.ts';
 import { NodeButtons } from '../rings/NodeButtons.tsx';
+import { labelSettings } from '../network/sigmaSettings.ts';
 import { fixedSigma, graphY, type FixedNode, type FocusState } from '../network/fixedSigma.ts';
 import { backgroundLayer, svgElement } from '../network/backgroundLayer.ts';
 import { sigmaToPNG, sigmaToSVG } from '../network/exportImage.ts';
@@ -234,6 +235,10 @@ export function MapView({ data, state, select, update, metrics, exporter }: View
   useEffect(() => {
     rendererRef.current?.refresh({ skipIndexation: true });
   }, [state.selection, highlightKey]);
+  useEffect(() => {
+    const renderer = rendererRef.current;
+    renderer?.setSettings(labelSettings(state.labels, renderer.getGraph().order > 2000));
+  }, [state.labels]);
   const setHover = (id: string | null) => {
     focusRef.current = { ...focusRef.current, hover: id };
     rendererRef.current?.refresh({ skipIndexation: true });

@@ -17,6 +17,7 @@ import { Legend } from '../network/Legend.tsx';
 import { actorLinks } from './actorLinks.ts';
 import { OTHER_GROUP, levelConnectors, ringsLayout, type GroupBy, type RingsLayout } from './layout.ts';
 import { nodeRadius } from './nodeSizes.ts';
+import { labelSettings } from '../network/sigmaSettings.ts';
 import { fixedSigma, graphY, type FocusState } from '../network/fixedSigma.ts';
 import { backgroundLayer, svgElement } from '../network/backgroundLayer.ts';
 import { sigmaToPNG, sigmaToSVG } from '../network/exportImage.ts';
@@ -127,6 +128,10 @@ export function RingsView({ data, state, update, select, metrics, exporter }: Vi
   useEffect(() => {
     rendererRef.current?.refresh({ skipIndexation: true });
   }, [state.selection, highlightKey]);
+  useEffect(() => {
+    const renderer = rendererRef.current;
+    renderer?.setSettings(labelSettings(state.labels, renderer.getGraph().order > 2000));
+  }, [state.labels]);
   const setHover = (id: string | null) => {
     focusRef.current = { ...focusRef.current, hover: id };
     rendererRef.current?.refresh({ skipIndexation: true });
