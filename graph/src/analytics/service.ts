@@ -89,8 +89,8 @@ export class AnalyticsService {
   private readonly projections = new Map<string, Promise<CsrGraph>>();
   /** Results by request key, each with the revision it was computed at (kept across revisions for stale answers). */
   private readonly results = new Map<string, { revision: number; value: unknown }>();
-  /** Computations running, by request key and revision. */
-  private readonly running = new Map<string, Promise<unknown>>();
+  /** Computations running for callers that accept stale answers, by request key (one at a time per key). */
+  private readonly running = new Map<string, { revision: number; promise: Promise<unknown> }>();
   /** The store's topology, kept current from its change feed. */
   readonly topology: TopologyMirror;
   private closed = false;
@@ -198,8 +198,10 @@ export class AnalyticsService {
   /**
    * The cached result of the current revision; else, with staleAfterMs and an
    * older result at hand, that result marked stale while the current one is
-   * computed in the background; else the computation (shared by concurrent
-   * callers asking the same thing at the same revision).
+   * computed in the background; else the computation. With staleAfterMs at
+   * most one computation per request key runs at a time, shared by every
+   * caller: a burst of writes costs one recomputation at a time, not one per
+   * write, and reads never queue behind them.
    */
   private async cachedRun<T extends { revision: number; stale?: boolean }>(
     options: ProjectionOptions & RunOptions,
@@ -218,18 +220,23 @@ export class AnalyticsService {
     }
     const staleAfterMs = options.staleAfterMs;
     if (staleAfterMs === undefined) return this.compute(options, request, shape, revision, key);
-    // One computation per revision shared by every caller, so it runs with
-    // the service's budget and no caller's signal or progress.
-    const runKey = `${revision}|${key}`;
-    let running = this.running.get(runKey) as Promise<T> | undefined;
+    // Shared by every caller, so it runs with the service's budget and no caller's signal or progress.
+    const deadline = Date.now() + (options.timeoutMs ?? this.defaultTimeoutMs);
+    const inFlight = this.running.get(key) as { revision: number; promise: Promise<T> } | undefined;
+    if (inFlight && inFlight.revision < revision) {
+      // An older revision's computation is still running: answer stale, or wait for it and ask again.
+      if (cached) return { ...(cached.value as T), stale: true };
+      await withDeadline(inFlight.promise.catch(() => undefined), deadline, signal);
+      return this.cachedRun({ ...options, timeoutMs: Math.max(1, deadline - Date.now()) }, request, shape);
+    }
+    let running = inFlight?.promise;
     if (!running) {
       const started = this.compute({ ...pickProjection(options), timeoutMs: this.defaultTimeoutMs }, request, shape, revision, key);
       running = started;
-      this.running.set(runKey, started);
-      const forget = () => this.running.get(runKey) === started && this.running.delete(runKey);
+      this.running.set(key, { revision, promise: started });
+      const forget = () => this.running.get(key)?.promise === started && this.running.delete(key);
       started.then(forget, forget);
     }
-    const deadline = Date.now() + (options.timeoutMs ?? this.defaultTimeoutMs);
     if (!cached) return withDeadline(running, deadline, signal);
     running.catch(() => undefined); // a failed refresh is retried by the next call
     const stale = { ...(cached.value as T), stale: true };
