@@ -120,17 +120,22 @@ describe('growing the atlas in the web app (e2e, Chromium)', () => {
       expect(await relationships.count()).toBeGreaterThan(0);
       expect(await relationships.first().getByTestId('review-accept').isDisabled()).toBe(true);
 
-      for (const name of ['Ayuntamiento de Zaragoza', 'Universidad de Zaragoza', 'Ciudad Abierta']) {
+      const named = ['Ayuntamiento de Zaragoza', 'Universidad de Zaragoza', 'Ciudad Abierta'];
+      for (const name of named) {
         await card(page, name).getByTestId('review-accept').click();
         await expect.poll(() => card(page, name).getAttribute('data-status')).toBe('accepted');
       }
-      // Every relationship between them can now be accepted.
-      const count = await relationships.count();
-      for (let i = 0; i < count; i++) {
+      // The relationships between them can now be accepted (the card's title is "from → to").
+      const acceptedPairs: Array<[string, string, string]> = [];
+      for (let i = 0; i < (await relationships.count()); i++) {
         const rel = relationships.nth(i);
+        const [from, to] = ((await rel.getByRole('heading').textContent()) ?? '').split(' → ');
+        if (!named.includes(from) || !named.includes(to)) continue;
         await rel.getByTestId('review-accept').click();
         await expect.poll(() => rel.getAttribute('data-status')).toBe('accepted');
+        acceptedPairs.push([from, to, (await rel.getAttribute('data-item'))!]);
       }
+      expect(acceptedPairs.length).toBeGreaterThan(0);
       expect(await university.getAttribute('class')).toContain('is-accepted');
       violations = await seriousAxeViolations(page, '[data-testid="document-tool"]');
       expect(violations, describeViolations(violations)).toEqual([]);
@@ -143,14 +148,21 @@ describe('growing the atlas in the web app (e2e, Chromium)', () => {
       await expect.poll(() => panel.locator('#side-panel-title').textContent(), { timeout: 20_000 }).toBe('Ayuntamiento de Zaragoza');
       await expect.poll(() => panel.getByTestId('provenance').textContent(), { timeout: 20_000 }).toContain('colaboran en el programa "Ciudad Abierta"');
       expect(await panel.getByTestId('provenance').textContent()).toContain('Nota de prensa: Ciudad Abierta');
-      // Its relationship to the programme is in the graph, listed among the neighbours.
-      await expect.poll(() => panel.textContent(), { timeout: 20_000 }).toContain('Ciudad Abierta');
+      // Its relationships are in the graph, with the quote, and listed among its neighbours.
+      const councilNeighbours = acceptedPairs.filter(([f, t]) => f === 'Ayuntamiento de Zaragoza' || t === 'Ayuntamiento de Zaragoza').map(([f, t]) => (f === 'Ayuntamiento de Zaragoza' ? t : f));
+      expect(councilNeighbours.length).toBeGreaterThan(0);
+      for (const other of councilNeighbours) await expect.poll(() => panel.locator('ul.neighbours').first().textContent(), { timeout: 20_000 }).toContain(other);
       const selected = decodeURIComponent(/sel=([^&]+)/.exec(page.url())![1]);
       const node = (await (await fetch(`${server.url}/api/nodes/${encodeURIComponent(selected)}`)).json()) as { provenance: Array<{ quote: string; source: string; note?: string }> };
       expect(node.provenance[0].quote).toContain('Ayuntamiento de Zaragoza y la Universidad de Zaragoza colaboran');
       expect(node.provenance[0].note).toMatch(/offsets \d+-\d+/);
-      const neighbourhood = (await (await fetch(`${server.url}/api/nodes/${encodeURIComponent(selected)}/neighbourhood?depth=1`)).json()) as { nodes: Array<{ name: string }>; relationships: Array<{ type: string }> };
-      expect(neighbourhood.nodes.map((n) => n.name)).toEqual(expect.arrayContaining(['Ciudad Abierta', 'Universidad de Zaragoza']));
+      const queue = (await (await fetch(`${server.url}/api/review?source=${encodeURIComponent('Nota de prensa')}&status=accepted`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: Array<{ id: string; result?: { relationshipId?: string } }> };
+      for (const [, , itemId] of acceptedPairs) {
+        const relationshipId = queue.items.find((i) => i.id === itemId)?.result?.relationshipId;
+        expect(relationshipId).toBeTruthy();
+        const rel = (await (await fetch(`${server.url}/api/relationships/${encodeURIComponent(relationshipId!)}`)).json()) as { provenance: Array<{ quote: string; source: string }> };
+        expect(rel.provenance.map((p) => [p.source, p.quote.includes('colaboran en el programa')])).toContainEqual(['Nota de prensa: Ciudad Abierta', true]);
+      }
       await shot(page, 'review-on-map.png');
       expect(unexpected(errors)).toEqual([]);
     } finally {
