@@ -332,6 +332,18 @@ describe('growing the atlas in the web app (e2e, Chromium)', () => {
       // Nothing was duplicated: merging wrote provenance onto the existing nodes.
       const after = (await (await fetch(`${server.url}/api/health`)).json()) as { nodes: number };
       expect(after.nodes).toBe(before.nodes);
+
+      // "Accept everything pending": the rest of the candidates and every relationship whose ends are
+      // accepted; a relationship to the rejected foundation stays pending.
+      await page.getByTestId('document-accept-all').click();
+      const cards = page.getByTestId('review-item');
+      await expect.poll(async () => (await cards.evaluateAll((els) => els.map((e) => (e as unknown as { dataset: { status: string } }).dataset.status))).filter((s) => s === 'pending').length, { timeout: 30_000 }).toBe(
+        await cards.filter({ hasText: 'Fundación Cotec →' }).or(cards.filter({ hasText: '→ Fundación Cotec' })).count(),
+      );
+      for (const rel of await cards.filter({ hasText: '→' }).all()) {
+        const title = (await rel.getByRole('heading').textContent()) ?? '';
+        expect(await rel.getAttribute('data-status')).toBe(title.includes('Fundación Cotec') ? 'pending' : 'accepted');
+      }
       for (const id of ['madrid-city-council', target.id]) {
         const node = (await (await fetch(`${server.url}/api/nodes/${id}`)).json()) as { provenance: Array<{ source: string; quote?: string }> };
         expect(node.provenance.map((p) => [p.source, p.quote?.includes('organizan la jornada')])).toContainEqual(['agenda-jornada', true]);

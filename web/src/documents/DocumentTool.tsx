@@ -8,7 +8,7 @@ import { useCallback, useId, useMemo, useState } from 'react';
 import type { ToolProps } from '../state/types.ts';
 import { useT } from '../i18n/index.ts';
 import { ProblemMessage } from '../editing/ProblemMessage.tsx';
-import { ReviewItemCard } from '../review/ReviewItemCard.tsx';
+import { ReviewItemCard, blockedEnd } from '../review/ReviewItemCard.tsx';
 import type { NodeCandidate, ReviewItem, SuggestionAnswer, SuggestionRequest } from '../review/types.ts';
 import { HighlightedText, MarkLegend, layoutMarks } from './HighlightedText.tsx';
 import { readDocumentFile, DOCUMENT_ACCEPT } from './readFile.ts';
@@ -28,6 +28,7 @@ export function DocumentTool({ api, data, role, refresh, update }: ToolProps) {
   const [error, setError] = useState<unknown>(null);
   const [answer, setAnswer] = useState<SuggestionAnswer | null>(null);
   const [items, setItems] = useState<ReviewItem[]>([]);
+  const [bulk, setBulk] = useState(false);
 
   const itemsById = useMemo(() => new Map(items.map((i) => [i.id, i])), [items]);
   const candidates = useMemo(() => answer?.nodes ?? [], [answer]);
@@ -52,6 +53,29 @@ export function DocumentTool({ api, data, role, refresh, update }: ToolProps) {
   const onDecided = (decided: ReviewItem) => {
     setItems((list) => list.map((i) => (i.id === decided.id ? decided : i)));
     if (decided.status === 'accepted') refresh();
+  };
+  // Accepts every pending candidate as proposed (linked to its match when it has one), then every
+  // relationship whose two ends are accepted; what cannot be accepted stays pending for the editor.
+  const acceptAll = async () => {
+    setBulk(true);
+    setError(null);
+    let list = items;
+    const decide = async (item: ReviewItem) => {
+      const { item: decided } = await api.acceptReviewItem(item.id, {});
+      list = list.map((i) => (i.id === decided.id ? decided : i));
+      setItems(list);
+    };
+    try {
+      for (const item of list.filter((i) => i.node && i.status === 'pending')) await decide(item);
+      for (const item of list.filter((i) => i.relationship && i.status === 'pending')) {
+        if (!blockedEnd(item, new Map(list.map((i) => [i.id, i])))) await decide(item);
+      }
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBulk(false);
+      refresh();
+    }
   };
   const statusOf = (c: NodeCandidate) => (c.reviewItem ? (itemsById.get(c.reviewItem)?.status ?? null) : null);
   const open = (c: NodeCandidate) => {
@@ -146,7 +170,10 @@ export function DocumentTool({ api, data, role, refresh, update }: ToolProps) {
             >
               {t('documents.showOnMap', { count: acceptedNodes.length })}
             </button>
-            <span className="tool-note">{t('documents.pending', { count: pending })}</span>
+            <button type="button" disabled={bulk || pending === 0} onClick={() => void acceptAll()} data-testid="document-accept-all">
+              {t('documents.acceptAll')}
+            </button>
+            <span className="tool-note" role="status">{t('documents.pending', { count: pending })}</span>
           </div>
           {nodeItems.length > 0 && <h4>{t('documents.candidates')}</h4>}
           <div className="review-list">

@@ -72,6 +72,7 @@ const rows: Array<[string, string, string, string]> = [
   ['documents.placeNote', 'sitúa a los actores del documento', 'situa els actors del document', 'places the actors of the document'],
   ['documents.showOnMap_one', 'Ver en el mapa ({count} aceptado)', 'Veure al mapa ({count} acceptat)', 'See on the map ({count} accepted)'],
   ['documents.showOnMap_other', 'Ver en el mapa ({count} aceptados)', 'Veure al mapa ({count} acceptats)', 'See on the map ({count} accepted)'],
+  ['documents.acceptAll', 'Aceptar todo lo pendiente', 'Acceptar tot el pendent', 'Accept everything pending'],
   ['documents.pending_one', '{count} pendiente', '{count} pendent', '{count} pending'],
   ['documents.pending_other', '{count} pendientes', '{count} pendents', '{count} pending'],
   // Registration page
