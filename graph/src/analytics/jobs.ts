@@ -70,7 +70,7 @@ export function runJob(csr: CsrTopology, request: JobRequest, onProgress?: Progr
     case 'betweenness': {
       const sampled = betweennessSources(csr.n, request);
       const all = sampled ?? allNodes(csr.n);
-      const scores = betweennessRaw(csr, part ? stride(all, part) : all, cost, onProgress);
+      const scores = betweennessRaw(csr, part ? stride(all, part) : all, cost, onProgress, !sampled);
       if (!part) rescaleBetweenness(scores, csr.n, true, sampled);
       return { kind: 'centrality', scores };
     }

@@ -227,6 +227,35 @@ describe.each(FIXTURE_NAMES)('kernels on the %s fixture', (name) => {
   });
 });
 
+describe('exact betweenness with leaves folded into their neighbours', () => {
+  it('equals a search from every node, and graphology, on a graph of stars, chains, lone edges and isolated nodes', () => {
+    const edges: Array<[number, number]> = [
+      [0, 1], [1, 2], [2, 3], [3, 0], [0, 4], [4, 5], [5, 6], // a cycle with a chain
+      [0, 7], [0, 8], [0, 9], [2, 10], [6, 11], // leaves on the cycle and at the chain's end
+      [12, 13], // a lone edge (two leaves)
+      [14, 15], [14, 16], [14, 17], // a star
+    ];
+    const n = 20; // 18, 19 isolated
+    const csr = csrFromEdgeList(n, edges);
+    const folded = betweennessCentrality(csr);
+    const searched = betweennessCentrality(csr, { sources: allNodes(n) }); // explicit sources: no folding
+    const unnormalised = betweennessCentrality(csr, { normalized: false });
+    const gg = graphologyFromEdges(Array.from({ length: n }, (_, i) => String(i)), edges.map(([u, v]) => [String(u), String(v), 1]));
+    const theirs = graphology.betweenness(gg);
+    for (let i = 0; i < n; i++) {
+      expect(Math.abs(folded[i] - searched[i]), `node ${i}`).toBeLessThan(1e-12);
+      expect(Math.abs(folded[i] - theirs[String(i)]), `node ${i} vs graphology`).toBeLessThan(1e-12);
+    }
+    expect(unnormalised[14]).toBe(3); // the star's centre: 3 pairs of its leaves
+    // Split into parts as over workers: the same sums.
+    const whole = runJob(csr, { kind: 'centrality', measure: 'betweenness', weighted: false });
+    const parts = [0, 1, 2].map((index) => runJob(csr, { kind: 'centrality', measure: 'betweenness', weighted: false, part: { index, of: 3 } }));
+    const combined = combineParts(n, { kind: 'centrality', measure: 'betweenness', weighted: false }, parts);
+    if (whole.kind !== 'centrality' || combined.kind !== 'centrality') throw new Error('centrality expected');
+    for (let i = 0; i < n; i++) expect(Math.abs(combined.scores[i] - whole.scores[i])).toBeLessThan(1e-12);
+  });
+});
+
 describe('communitiesConnected', () => {
   // Two triangles joined by the edge 2–3, plus the isolated pair 6–7.
   const csr = csrFromEdgeList(8, [[0, 1], [1, 2], [0, 2], [3, 4], [4, 5], [3, 5], [2, 3], [6, 7]]);
