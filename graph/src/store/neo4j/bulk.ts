@@ -392,12 +392,18 @@ async function stagedUpsert(store: ScopedWriter, valid: Validated, options: Bulk
       ensure(row.written === part.length, 'a node batch was not written whole');
       progress('nodes', part.length);
     }
-    const end = (id: string, name: string) => (staged.has(id) ? `(${name}:_Staged {id: row.${name === 'a' ? 'from' : 'to'}, _import: $import})` : `(${name}:Node {id: row.${name === 'a' ? 'from' : 'to'}})`);
+    // Each end by an id index seek (hinted: every staged node shares the import id, so a seek on it would scan them all).
+    const end = (id: string, name: 'a' | 'b') => {
+      const field = name === 'a' ? 'from' : 'to';
+      return staged.has(id)
+        ? `MATCH (${name}:_Staged {id: row.${field}}) USING INDEX ${name}:_Staged(id) WHERE ${name}._import = $import`
+        : `MATCH (${name}:Node {id: row.${field}}) USING INDEX ${name}:Node(id)`;
+    };
     for (const [key, rels] of groupBy(stagedRels, (r) => `${r.type}|${staged.has(r.from)}|${staged.has(r.to)}`)) {
       const [type] = key.split('|');
       for (const part of chunks(rels, rowsPerBatch)) {
         const [row] = await store.writeStatement(
-          `UNWIND $rows AS row MATCH ${end(part[0].from, 'a')} MATCH ${end(part[0].to, 'b')} CREATE (a)-[r:${assertType(type)}]->(b) SET r = row.props RETURN count(r) AS written`,
+          `UNWIND $rows AS row ${end(part[0].from, 'a')} ${end(part[0].to, 'b')} CREATE (a)-[r:${assertType(type)}]->(b) SET r = row.props RETURN count(r) AS written`,
           { import: importId, rows: part.map((r) => ({ from: r.from, to: r.to, props: relationshipToProps(r) })) },
         );
         // An end deleted meanwhile (a concurrent write) leaves a row unmatched: fail, never a partial import.
@@ -427,9 +433,9 @@ async function stagedUpsert(store: ScopedWriter, valid: Validated, options: Bulk
       async (scope) => {
         await writeBatch(scope, { ...plan, createNodes: [], createRels: laterRels }, async () => {
           for (const label of new Set(plan.createNodes.map((n) => n.label))) {
-            await scope.run(`MATCH (n:_Staged {_import: $import}) WHERE n._label = $label SET n:Node:${assertLabel(label)} REMOVE n:_Staged, n._import, n._label`, { import: importId, label });
+            await scope.run(`MATCH (n:_Staged) WHERE n._import = $import AND n._label = $label SET n:Node:${assertLabel(label)} REMOVE n:_Staged, n._import, n._label`, { import: importId, label });
           }
-          const [moved] = await scope.run('MATCH (n:_Staged {_import: $import}) RETURN count(n) AS left', { import: importId });
+          const [moved] = await scope.run('MATCH (n:_Staged) WHERE n._import = $import RETURN count(n) AS left', { import: importId });
           ensure(moved.left === 0, 'staged nodes left after the switch');
         });
         await scope.run('MATCH (b:_StagedChangeBatch {_import: $import}) SET b:_ChangeBatch REMOVE b:_StagedChangeBatch, b._import', { import: importId });
@@ -449,7 +455,7 @@ async function stagedUpsert(store: ScopedWriter, valid: Validated, options: Bulk
 /** Deletes what a staged import wrote, in batches (a failed import leaves no trace). */
 export async function dropStaged(store: Pick<ScopedWriter, 'writeStatement'>, importId: string): Promise<void> {
   for (;;) {
-    const [row] = await store.writeStatement('MATCH (n:_Staged {_import: $import}) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted', { import: importId });
+    const [row] = await store.writeStatement('MATCH (n:_Staged) WHERE n._import = $import WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted', { import: importId });
     if ((row.deleted as number) === 0) break;
   }
   await store.writeStatement('MATCH (b:_StagedChangeBatch) WHERE b._import = $import DELETE b', { import: importId });

@@ -36,9 +36,8 @@ function schemaItems(): SchemaItem[] {
     { name: 'atlas_change_batch_revision', create: 'FOR (c:_ChangeBatch) ON (c.revision)' },
     { name: 'atlas_change_batch_last_seq', create: 'FOR (c:_ChangeBatch) ON (c.lastSeq)' },
     { name: 'atlas_change_batch_at', create: 'FOR (c:_ChangeBatch) ON (c.at)' },
-    // Staged imports (bulk.ts): nodes waiting for their import's final switch.
+    // Staged imports (bulk.ts): nodes waiting for their import's final switch, found by id.
     { name: 'atlas_staged_id', create: 'FOR (n:_Staged) ON (n.id)' },
-    { name: 'atlas_staged_import', create: 'FOR (n:_Staged) ON (n._import)' },
   );
   return items;
 }
