@@ -125,7 +125,7 @@ export function CollaborationView({ state, update, select, api, exporter, metric
     const renderer: Renderer = new Sigma<NodeAttrs, EdgeAttrs>(graph, el, {
       ...COMMON_SETTINGS,
       ...labelSettings(state.labels, graph.size > 20_000),
-      ...scaleSettings(graph.size),
+      ...scaleSettings(graph.size, graph.order),
       enableEdgeEvents: true,
       edgeReducer: (edge, attrs) => (edge === hoverEdge ? { ...attrs, color: HOVER_EDGE, zIndex: 1 } : attrs),
     });

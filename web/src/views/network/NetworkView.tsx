@@ -96,7 +96,7 @@ export function NetworkView({ data, state, update, select, metrics, api, exporte
     const renderer: Renderer = new Sigma<NodeAttributes, EdgeAttributes>(graph, el, {
       ...COMMON_SETTINGS,
       ...labelSettings(stateRef.current.labels, big),
-      ...scaleSettings(graph.size),
+      ...scaleSettings(graph.size, graph.order),
       enableEdgeEvents: false,
       nodeReducer: (node, attrs) => {
         const s = stateRef.current;

@@ -94,7 +94,7 @@ export function fixedSigma(
   const renderer = new Sigma(graph, container, {
     ...COMMON_SETTINGS,
     ...labelSettings(options.labels, graph.order > 2000),
-    ...scaleSettings(graph.size),
+    ...scaleSettings(graph.size, graph.order),
     // Hover and selection reorder nodes: keep zIndex even for big edge counts (few nodes here).
     zIndex: true,
     enableEdgeEvents: false,
