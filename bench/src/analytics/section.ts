@@ -300,9 +300,9 @@ async function benchGraph(spec: GraphSpec, rows: BenchRow[], notes: string[], lo
     log(`${spec.label}: sampled betweenness`);
     const bcSampled = await best(() => betweennessCentrality(graph!, { samples: 100, seed: 1 }), 1, 0);
     log(`${spec.label}: networkx sampled betweenness`);
-    // On 100k/1M networkx needs ~1 s per source: it is timed on 10 sources and
-    // scaled to 100 (the cost per random source is the same in expectation).
-    const nxK = big ? 10 : 100;
+    // From 20k nodes on networkx needs ~1 s per source: it is timed on 10
+    // sources and scaled to 100 (the cost per random source is the same in expectation).
+    const nxK = spec.n >= 20_000 ? 10 : 100;
     const nx = await networkxSampledBetweenness(graph, nxK, 1);
     const nxBaseline =
       'error' in nx
