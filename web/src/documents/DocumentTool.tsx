@@ -33,6 +33,8 @@ export function DocumentTool({ api, data, role, refresh, update }: ToolProps) {
   const itemsById = useMemo(() => new Map(items.map((i) => [i.id, i])), [items]);
   const candidates = useMemo(() => answer?.nodes ?? [], [answer]);
   const cardIdOf = useCallback((itemId: string) => `${id}-card-${itemId}`, [id]);
+  // Candidate keys hold spaces and colons ("Place:zaragoza"); ids may not.
+  const placeIdOf = useCallback((key: string) => `${id}-place-${key.replace(/[^\p{L}\p{N}_-]/gu, '_')}`, [id]);
 
   if (role !== 'editor' && role !== 'admin') return <p>{t('review.editorsOnly')}</p>;
 
@@ -79,7 +81,7 @@ export function DocumentTool({ api, data, role, refresh, update }: ToolProps) {
   };
   const statusOf = (c: NodeCandidate) => (c.reviewItem ? (itemsById.get(c.reviewItem)?.status ?? null) : null);
   const open = (c: NodeCandidate) => {
-    const target = c.reviewItem ? document.getElementById(cardIdOf(c.reviewItem)) : document.getElementById(`${id}-place-${c.key}`);
+    const target = c.reviewItem ? document.getElementById(cardIdOf(c.reviewItem)) : document.getElementById(placeIdOf(c.key));
     target?.scrollIntoView({ block: 'nearest' });
     target?.focus();
   };
@@ -192,7 +194,7 @@ export function DocumentTool({ api, data, role, refresh, update }: ToolProps) {
               <h4>{t('documents.places')}</h4>
               <ul className="place-list">
                 {places.map((p) => (
-                  <li key={p.key} id={`${id}-place-${p.key}`} tabIndex={-1}>
+                  <li key={p.key} id={placeIdOf(p.key)} tabIndex={-1}>
                     {p.name} <span className="muted">· {t('documents.placeNote')}</span>
                   </li>
                 ))}
