@@ -273,10 +273,16 @@ describe('growing the atlas in the web app (e2e, Chromium)', () => {
       const queueViolations = await seriousAxeViolations(page, '[data-testid="review-tool"]');
       expect(queueViolations, describeViolations(queueViolations)).toEqual([]);
       await shot(page, 'review-queue.png');
+      // The map's counts (status bar) before approval.
+      const counts = async () => (((await page.getByTestId('counts').textContent()) ?? '').match(/\d[\d.,]*/g) ?? []).map((n) => Number(n.replace(/[.,]/g, '')));
+      await expect.poll(async () => (await counts()).length).toBeGreaterThanOrEqual(2);
+      const [nodesBefore, linksBefore] = await counts();
       await submission.getByTestId('review-accept').click();
       await expect.poll(() => submission.getAttribute('data-status')).toBe('accepted');
       await collaboration.getByTestId('review-accept').click();
       await expect.poll(() => collaboration.getAttribute('data-status')).toBe('accepted');
+      // The map reloads with one more actor and one more link.
+      await expect.poll(counts, { timeout: 20_000 }).toEqual([nodesBefore + 1, linksBefore + 1]);
       await submission.getByRole('button', { name: 'Ver en el mapa' }).click();
       const panel = page.getByTestId('side-panel');
       await expect.poll(() => panel.locator('#side-panel-title').textContent(), { timeout: 20_000 }).toBe(name);
