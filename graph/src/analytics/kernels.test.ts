@@ -256,6 +256,40 @@ describe('exact betweenness with leaves folded into their neighbours', () => {
   });
 });
 
+describe('closeness searched in batches of 32 sources', () => {
+  it('equals networkx semantics source by source, across batch borders, with repeated and isolated sources', () => {
+    // A 70-node ring with chords, a separate triangle and an isolated node: 74 nodes, three batches.
+    const edges: Array<[number, number]> = [];
+    for (let i = 0; i < 70; i++) edges.push([i, (i + 1) % 70]);
+    for (let i = 0; i < 70; i += 7) edges.push([i, (i + 23) % 70]);
+    edges.push([70, 71], [71, 72], [70, 72]);
+    const n = 74;
+    const csr = csrFromEdgeList(n, edges);
+    const all = closenessCentrality(csr);
+    // Reference: plain BFS per node, networkx's Wasserman–Faust formula.
+    for (let s = 0; s < n; s++) {
+      const dist = new Int32Array(n).fill(-1);
+      dist[s] = 0;
+      const queue = [s];
+      for (let h = 0; h < queue.length; h++)
+        for (let k = csr.offsets[queue[h]]; k < csr.offsets[queue[h] + 1]; k++)
+          if (dist[csr.targets[k]] < 0) {
+            dist[csr.targets[k]] = dist[queue[h]] + 1;
+            queue.push(csr.targets[k]);
+          }
+      const reached = queue.length - 1;
+      const total = queue.reduce((sum, v) => sum + dist[v], 0);
+      const expected = total > 0 ? (reached / total) * (reached / (n - 1)) : 0;
+      expect(Math.abs(all[s] - expected), `node ${s}`).toBeLessThan(1e-15);
+    }
+    const some = closenessCentrality(csr, { sources: Int32Array.from([5, 73, 5, 71]) });
+    expect(some[5]).toBe(all[5]);
+    expect(some[71]).toBe(all[71]);
+    expect(some[73]).toBe(0);
+    expect(some[6]).toBe(0);
+  });
+});
+
 describe('communitiesConnected', () => {
   // Two triangles joined by the edge 2–3, plus the isolated pair 6–7.
   const csr = csrFromEdgeList(8, [[0, 1], [1, 2], [0, 2], [3, 4], [4, 5], [3, 5], [2, 3], [6, 7]]);

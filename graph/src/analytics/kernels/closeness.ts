@@ -19,7 +19,8 @@ export interface ClosenessOptions {
 /**
  * Closeness centrality, networkx semantics: (r / Σd) · (r / (n − 1)) where r is
  * the number of nodes reachable from the node (itself excluded) and Σd the sum
- * of their distances; 0 for isolated nodes. One BFS (or Dijkstra) per node.
+ * of their distances; 0 for isolated nodes. Hops: breadth-first searches from
+ * 32 sources at a time (BatchBfs); weighted: one Dijkstra per node.
  */
 export function closenessCentrality(csr: CsrTopology, options: ClosenessOptions = {}): Float64Array {
   const sources = options.sources;
@@ -42,12 +43,14 @@ function closenessOn(csr: CsrTopology, options: ClosenessOptions): Float64Array 
   const sourceCount = list ? list.length : n;
   const report = progressReporter(sourceCount, options.onProgress);
   if (code === 0) {
-    const bfs = new LevelBfs(csr);
-    for (let si = 0; si < sourceCount; si++) {
-      const s = list ? list[si] : si;
-      bfs.run(s);
-      scores[s] = closenessValue(bfs.reached - 1, bfs.total, n, wf);
-      report(si + 1);
+    const bfs = new BatchBfs(csr);
+    const batch = new Int32Array(BATCH);
+    for (let first = 0; first < sourceCount; first += BATCH) {
+      const size = Math.min(BATCH, sourceCount - first);
+      for (let j = 0; j < size; j++) batch[j] = list ? list[first + j] : first + j;
+      bfs.run(batch.subarray(0, size));
+      for (let j = 0; j < size; j++) scores[batch[j]] = closenessValue(bfs.reached[j] - 1, bfs.total[j], n, wf);
+      report(first + size);
     }
     return scores;
   }
@@ -101,87 +104,89 @@ function closenessValue(reached: number, total: number, n: number, wf: boolean):
   return wf ? c * (reached / (n - 1)) : c;
 }
 
+/** Sources searched together by BatchBfs: one bit each in an Int32. */
+const BATCH = 32;
+
 /**
- * Hop distances from one source by a direction-optimising BFS (Beamer et al.):
- * small frontiers push to their neighbours; once the frontier's edges outweigh a
- * quarter of the edges left unvisited, each unvisited node looks for a
- * neighbour on the frontier instead and stops at the first one.
+ * Hop distances from up to 32 sources at once (multi-source BFS, Then et al.
+ * 2014): each node holds a bit mask of the sources that reached it, and one
+ * level step ORs the frontier's masks into its neighbours. A node's row is
+ * read once per level at which some source of the batch first reaches it
+ * (a handful on small-world graphs) instead of once per source.
  */
-class LevelBfs {
-  private readonly dist: Int32Array;
-  private readonly queue: Int32Array;
-  private readonly unvisited: Int32Array;
-  /** Nodes reached (source included) and the sum of their distances, after run(). */
-  reached = 0;
-  total = 0;
+class BatchBfs {
+  private readonly seen: Int32Array;
+  private readonly visit: Int32Array;
+  private readonly next: Int32Array;
+  private frontier: Int32Array;
+  private upcoming: Int32Array;
+  private readonly touched: Int32Array;
+  /** Per source of the last run(): nodes reached (itself included) and the sum of their distances. */
+  readonly reached = new Float64Array(BATCH);
+  readonly total = new Float64Array(BATCH);
 
   constructor(private readonly csr: CsrTopology) {
-    this.dist = new Int32Array(csr.n).fill(-1);
-    this.queue = new Int32Array(csr.n);
-    this.unvisited = new Int32Array(csr.n);
+    const n = csr.n;
+    this.seen = new Int32Array(n);
+    this.visit = new Int32Array(n);
+    this.next = new Int32Array(n);
+    this.frontier = new Int32Array(n);
+    this.upcoming = new Int32Array(n);
+    this.touched = new Int32Array(n);
   }
 
-  run(s: number): void {
-    const { n, offsets, targets } = this.csr;
-    const { dist, queue, unvisited } = this;
-    const entries = targets.length;
-    let head = 0;
-    let tail = 0;
-    queue[tail++] = s;
-    dist[s] = 0;
-    let total = 0;
-    let level = 0;
-    let unvisitedCount = -1; // listed at the first bottom-up step
-    let frontierEdges = offsets[s + 1] - offsets[s];
-    let visitedEdges = frontierEdges;
-    while (head < tail) {
-      const levelEnd = tail;
-      const next = ++level;
-      if (frontierEdges * 4 < entries - visitedEdges) {
-        frontierEdges = 0;
-        for (; head < levelEnd; head++) {
-          const u = queue[head];
-          for (let k = offsets[u], end = offsets[u + 1]; k < end; k++) {
-            const v = targets[k];
-            if (dist[v] < 0) {
-              dist[v] = next;
-              queue[tail++] = v;
-              frontierEdges += offsets[v + 1] - offsets[v];
-            }
-          }
-        }
-      } else {
-        if (unvisitedCount < 0) {
-          unvisitedCount = 0;
-          for (let u = 0; u < n; u++) if (dist[u] < 0) unvisited[unvisitedCount++] = u;
-        }
-        const frontier = next - 1;
-        frontierEdges = 0;
-        let kept = 0;
-        for (let i = 0; i < unvisitedCount; i++) {
-          const u = unvisited[i];
-          if (dist[u] >= 0) continue; // found by a later top-down step
-          let found = false;
-          for (let k = offsets[u], end = offsets[u + 1]; k < end; k++) {
-            if (dist[targets[k]] === frontier) {
-              found = true;
-              break;
-            }
-          }
-          if (found) {
-            dist[u] = next;
-            queue[tail++] = u;
-            frontierEdges += offsets[u + 1] - offsets[u];
-          } else unvisited[kept++] = u;
-        }
-        unvisitedCount = kept;
-        head = levelEnd;
+  /** At most 32 sources (a repeated one is searched twice). */
+  run(sources: Int32Array): void {
+    const { offsets, targets } = this.csr;
+    const { seen, visit, next, touched, reached, total } = this;
+    let frontier = this.frontier;
+    let upcoming = this.upcoming;
+    let touchedCount = 0;
+    let size = 0;
+    for (let j = 0; j < sources.length; j++) {
+      const s = sources[j];
+      if (seen[s] === 0) {
+        frontier[size++] = s;
+        touched[touchedCount++] = s;
       }
-      total += next * (tail - levelEnd);
-      visitedEdges += frontierEdges;
+      seen[s] |= 1 << j;
+      visit[s] |= 1 << j;
+      reached[j] = 1;
+      total[j] = 0;
     }
-    for (let i = 0; i < tail; i++) dist[queue[i]] = -1;
-    this.reached = tail;
-    this.total = total;
+    for (let level = 1; size > 0; level++) {
+      let nextSize = 0;
+      for (let i = 0; i < size; i++) {
+        const v = frontier[i];
+        const bits = visit[v];
+        for (let k = offsets[v], end = offsets[v + 1]; k < end; k++) {
+          const w = targets[k];
+          const fresh = bits & ~seen[w];
+          if (fresh !== 0) {
+            if (next[w] === 0) upcoming[nextSize++] = w;
+            next[w] |= fresh;
+          }
+        }
+      }
+      for (let i = 0; i < size; i++) visit[frontier[i]] = 0;
+      for (let i = 0; i < nextSize; i++) {
+        const w = upcoming[i];
+        const bits = next[w];
+        next[w] = 0;
+        if (seen[w] === 0) touched[touchedCount++] = w;
+        seen[w] |= bits;
+        visit[w] = bits;
+        for (let rest = bits; rest !== 0; rest &= rest - 1) {
+          const j = 31 - Math.clz32(rest & -rest);
+          reached[j]++;
+          total[j] += level;
+        }
+      }
+      const swap = frontier;
+      frontier = upcoming;
+      upcoming = swap;
+      size = nextSize;
+    }
+    for (let i = 0; i < touchedCount; i++) seen[touched[i]] = 0;
   }
 }
