@@ -13,6 +13,8 @@ import { StatusBar } from './app/StatusBar.tsx';
 import { ToolDrawer } from './app/ToolDrawer.tsx';
 import { SidePanel } from './panel/SidePanel.tsx';
 import { detectRole, storedToken, storeToken, type Role } from './auth/session.ts';
+import { prefetchServerLayout } from './graph-data/serverLayout.ts';
+import { networkLayoutQuery } from './views/network/NetworkView.tsx';
 
 export function App() {
   const [state, update] = useViewState();
@@ -32,6 +34,13 @@ export function App() {
         api.token = null;
         storeToken(null);
       });
+  }, [api]);
+
+  // The network view's server layout is asked for while the data loads, so its first map is already laid out.
+  useEffect(() => {
+    if (state.view === 'network') prefetchServerLayout(api, 'network', networkLayoutQuery(state));
+    // Only at load: later changes are fetched by the view itself.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api]);
 
   const [all, status] = useAllData(api, version);

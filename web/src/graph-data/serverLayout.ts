@@ -46,6 +46,40 @@ export function cachedLayout(view: LayoutView, q: LayoutQuery): ServerLayout | n
   return finished.get(layoutUrl(view, q)) ?? null;
 }
 
+/** First requests started before the view mounted (prefetchServerLayout), by URL. */
+const early = new Map<string, Promise<ServerLayout | null>>();
+
+function remember(url: string, layout: ServerLayout): void {
+  finished.set(url, layout);
+  if (finished.size > MAX_KEPT) finished.delete(finished.keys().next().value!);
+}
+
+function requestHeaders(api: ApiClient): Record<string, string> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (api.token) headers.authorization = `Bearer ${api.token}`;
+  return headers;
+}
+
+/**
+ * Asks for a layout while the data is still loading: a finished layout (200)
+ * lands in this page's cache, so the view builds its first map already laid
+ * out; otherwise (202: the server starts computing it now) the view polls as usual.
+ */
+export function prefetchServerLayout(api: ApiClient, view: LayoutView, q: LayoutQuery): void {
+  const url = layoutUrl(view, q);
+  if (finished.has(url) || early.has(url)) return;
+  const request = fetch(url, { headers: requestHeaders(api) })
+    .then(async (res) => {
+      if (res.status !== 200) return null;
+      const body = (await res.json()) as ServerLayout;
+      remember(url, body);
+      return body;
+    })
+    .catch(() => null)
+    .finally(() => early.delete(url));
+  early.set(url, request);
+}
+
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
@@ -69,18 +103,17 @@ export async function fetchServerLayout(
   onProgress?: (p: LayoutProgress) => void,
 ): Promise<ServerLayout | null> {
   const url = layoutUrl(view, q);
-  const known = finished.get(url);
+  const known = finished.get(url) ?? (await early.get(url));
   if (known) return known;
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (api.token) headers.authorization = `Bearer ${api.token}`;
+  if (signal.aborted) throw new DOMException('aborted', 'AbortError');
+  const headers = requestHeaders(api);
   for (let poll = 0; ; poll++) {
     const res = await fetch(url, { headers, signal });
     if (res.status === 404) return null;
     if (!res.ok) throw new Error(`layout: HTTP ${res.status}`);
     const body = (await res.json()) as ServerLayout & { progress?: number };
     if (res.status === 200) {
-      finished.set(url, body);
-      if (finished.size > MAX_KEPT) finished.delete(finished.keys().next().value!);
+      remember(url, body);
       return body;
     }
     onProgress?.({ progress: body.progress ?? 0, iterations: body.iterations, positions: body.positions });
