@@ -56,6 +56,11 @@ async function shot(page: Page, file: string, fullPage = false): Promise<void> {
   await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshots', file), fullPage });
 }
 
+/** Nodes and links on the map, as the status bar counts them. */
+async function counts(page: Page): Promise<number[]> {
+  return (((await page.getByTestId('counts').textContent()) ?? '').match(/\d[\d.,]*/g) ?? []).map((n) => Number(n.replace(/[.,]/g, '')));
+}
+
 /** In the page: is this element the focused one? */
 function hasFocus(el: unknown): boolean {
   return el === (el as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement;
@@ -80,6 +85,8 @@ describe('growing the atlas in the web app (e2e, Chromium)', () => {
       await page.getByLabel('Título del documento').fill('Nota de prensa: Ciudad Abierta');
       await page.getByLabel('Texto (pega aquí el documento)').fill(PARAGRAPH);
       await page.getByLabel('Fecha').fill('2024-03-01');
+      await expect.poll(async () => (await counts(page))[0] ?? 0, { timeout: 30_000 }).toBeGreaterThan(0); // the map has loaded
+      const [nodesBefore, linksBefore] = await counts(page);
       await page.getByTestId('document-submit').click();
 
       // The text comes back with the council, the university and the programme marked, coloured by type.
@@ -136,6 +143,8 @@ describe('growing the atlas in the web app (e2e, Chromium)', () => {
         acceptedPairs.push([from, to, (await rel.getAttribute('data-item'))!]);
       }
       expect(acceptedPairs.length).toBeGreaterThan(0);
+      // The map reloads with the three new nodes and their links.
+      await expect.poll(() => counts(page), { timeout: 20_000 }).toEqual([nodesBefore + 3, linksBefore + acceptedPairs.length]);
       expect(await university.getAttribute('class')).toContain('is-accepted');
       violations = await seriousAxeViolations(page, '[data-testid="document-tool"]');
       expect(violations, describeViolations(violations)).toEqual([]);
@@ -274,15 +283,14 @@ describe('growing the atlas in the web app (e2e, Chromium)', () => {
       expect(queueViolations, describeViolations(queueViolations)).toEqual([]);
       await shot(page, 'review-queue.png');
       // The map's counts (status bar) before approval.
-      const counts = async () => (((await page.getByTestId('counts').textContent()) ?? '').match(/\d[\d.,]*/g) ?? []).map((n) => Number(n.replace(/[.,]/g, '')));
-      await expect.poll(async () => (await counts()).length).toBeGreaterThanOrEqual(2);
-      const [nodesBefore, linksBefore] = await counts();
+      await expect.poll(async () => (await counts(page))[0] ?? 0, { timeout: 30_000 }).toBeGreaterThan(0); // the map has loaded
+      const [nodesBefore, linksBefore] = await counts(page);
       await submission.getByTestId('review-accept').click();
       await expect.poll(() => submission.getAttribute('data-status')).toBe('accepted');
       await collaboration.getByTestId('review-accept').click();
       await expect.poll(() => collaboration.getAttribute('data-status')).toBe('accepted');
       // The map reloads with one more actor and one more link.
-      await expect.poll(counts, { timeout: 20_000 }).toEqual([nodesBefore + 1, linksBefore + 1]);
+      await expect.poll(() => counts(page), { timeout: 20_000 }).toEqual([nodesBefore + 1, linksBefore + 1]);
       await submission.getByRole('button', { name: 'Ver en el mapa' }).click();
       const panel = page.getByTestId('side-panel');
       await expect.poll(() => panel.locator('#side-panel-title').textContent(), { timeout: 20_000 }).toBe(name);
