@@ -362,8 +362,15 @@ describe('growing the atlas in the web app (e2e, Chromium)', () => {
         const node = (await (await fetch(`${server.url}/api/nodes/${id}`)).json()) as { provenance: Array<{ source: string; quote?: string }> };
         expect(node.provenance.map((p) => [p.source, p.quote?.includes('organizan la jornada')])).toContainEqual(['agenda-jornada', true]);
       }
-      const queue = (await (await fetch(`${server.url}/api/review?source=agenda-jornada&status=rejected`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: Array<{ node?: { name: string } }> };
-      expect(queue.items.map((i) => i.node?.name)).toEqual(['Fundación Cotec']);
+      // The review queue, filtered by source and status, holds the rejected candidate.
+      await page.getByRole('button', { name: 'Review queue' }).click();
+      const tool = page.getByTestId('review-tool');
+      await tool.waitFor();
+      await page.getByTestId('review-filter-status').selectOption('rejected');
+      await tool.getByLabel('Source (title or URL)').fill('agenda-jornada');
+      await tool.getByRole('button', { name: 'Show' }).click();
+      const listed = () => tool.getByTestId('review-item').evaluateAll((els) => els.map((e) => `${(e as unknown as { dataset: { status: string } }).dataset.status} ${(e as unknown as { querySelector(s: string): { textContent: string } }).querySelector('h3').textContent}`));
+      await expect.poll(listed, { timeout: 20_000 }).toEqual(['rejected Fundación Cotec']);
       expect(unexpected(errors)).toEqual([]);
     } finally {
       await close();
