@@ -4,7 +4,7 @@
 // out on a small spiral. Zoomed out, actors are counted per municipality and
 // per province (aggregate()).
 import { geoConicConformal, geoContains, geoPath, type GeoPermissibleObjects, type GeoProjection } from 'd3';
-import type { GraphNode } from '../../state/types.ts';
+import type { GraphNode } from '@atlas/graph/model/schemas.ts';
 import type { ActorLink } from '../rings/actorLinks.ts';
 
 export interface GeoFeature {

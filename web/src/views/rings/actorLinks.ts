@@ -4,7 +4,10 @@
 // use) plus direct actor→actor relationships of other types (PART_OF,
 // MEMBER_OF, FUNDS…), which the projection leaves out.
 import { ProjectionBuilder } from '@atlas/graph/analytics/projection.ts';
-import type { GraphData } from '../../state/types.ts';
+import type { GraphNode, GraphRelationship } from '@atlas/graph/model/schemas.ts';
+
+/** The nodes and relationships shown (state/types.ts GraphData; named here so this module stays free of the app's types). */
+type GraphData = { nodes: GraphNode[]; relationships: GraphRelationship[] };
 
 export interface ActorLink {
   source: string;

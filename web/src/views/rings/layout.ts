@@ -3,7 +3,7 @@
 // group (kind or region) spanning every ring, so a group reads as a slice and
 // a link that crosses rings is a link between levels.
 import { LEVELS } from '@atlas/graph/model/vocabulary.ts';
-import type { GraphNode } from '../../state/types.ts';
+import type { GraphNode } from '@atlas/graph/model/schemas.ts';
 import type { ActorLink } from './actorLinks.ts';
 
 export const RING_KEYS = [...LEVELS, 'none'] as const;
