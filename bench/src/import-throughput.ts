@@ -20,6 +20,8 @@ export interface ImportThroughputOptions {
   links: number;
   seed?: string | number;
   neo4jUri?: string;
+  /** Default: embedded, and Neo4j when neo4jUri is given. */
+  stores?: Array<'embedded' | 'neo4j'>;
   log?: (message: string) => void;
 }
 
@@ -48,8 +50,10 @@ async function timeImport(store: GraphStore, kind: ImportRun['store'], files: Ar
   let phase = 'read';
   let phaseStart = started;
   let peakRss = process.memoryUsage().rss;
+  let batches = 0;
   const onProgress = (p: ImportProgress) => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    if (p.batch && p.batch.stage !== 'switch' && ++batches % 10 === 0) log(`${kind}: ${p.batch.stage} batch, ${p.batch.done.toLocaleString('en')} of ${p.batch.total.toLocaleString('en')} rows staged`);
     if (p.phase !== phase) {
       phasesMs[phase] = Date.now() - phaseStart;
       log(`${kind}: ${phase} done in ${((Date.now() - phaseStart) / 1000).toFixed(1)} s (${p.elements.toLocaleString('en')} rows)`);
@@ -86,14 +90,17 @@ export async function importThroughput(options: ImportThroughputOptions): Promis
       { name: 'elements.csv', path: written.elements },
       { name: 'connections.csv', path: written.connections },
     ];
-    const embedded = new EmbeddedStore({ dataDir: join(dir, 'store') });
-    await embedded.init();
-    try {
-      runs.push(await timeImport(embedded, 'embedded', files, log));
-    } finally {
-      await embedded.close();
+    const stores = options.stores ?? ['embedded', 'neo4j'];
+    if (stores.includes('embedded')) {
+      const embedded = new EmbeddedStore({ dataDir: join(dir, 'store') });
+      await embedded.init();
+      try {
+        runs.push(await timeImport(embedded, 'embedded', files, log));
+      } finally {
+        await embedded.close();
+      }
     }
-    if (options.neo4jUri) {
+    if (options.neo4jUri && stores.includes('neo4j')) {
       const store = new Neo4jStore({ uri: options.neo4jUri });
       await store.init();
       try {

@@ -43,15 +43,21 @@ export const apiLatencySection: BenchSection = {
   },
 };
 
+/** Links of the Neo4j import in the full run (IMPORT_NEO4J_LINKS; default 1M like the embedded one). */
+const NEO4J_FULL_LINKS = Number(process.env.IMPORT_NEO4J_LINKS ?? 1_000_000);
+
 export const importSection: BenchSection = {
   name: 'import',
   async run({ quick, log }) {
-    const actors = quick ? 10_000 : 100_000;
-    const links = quick ? 100_000 : 1_000_000;
+    const sizes = quick
+      ? { embedded: { actors: 10_000, links: 100_000 }, neo4j: { actors: 10_000, links: 100_000 } }
+      : { embedded: { actors: 100_000, links: 1_000_000 }, neo4j: { actors: NEO4J_FULL_LINKS / 10, links: NEO4J_FULL_LINKS } };
     const home = await mkdtemp(path.join(tmpdir(), 'atlas-bench-neo4j-'));
-    const neo4j = await startLocalNeo4j({ homeDir: home, heap: '2g' });
+    const neo4j = await startLocalNeo4j({ homeDir: home, heap: '2g', pageCacheMiB: 1024 });
     try {
-      const result = await importThroughput({ actors, links, neo4jUri: neo4j.uri, log });
+      const embedded = await importThroughput({ ...sizes.embedded, stores: ['embedded'], log });
+      const onNeo4j = await importThroughput({ ...sizes.neo4j, stores: ['neo4j'], neo4jUri: neo4j.uri, log });
+      const result = { runs: [...embedded.runs, ...onNeo4j.runs], generateMs: embedded.generateMs, loadAverage: onNeo4j.loadAverage };
       return {
         section: 'import',
         rows: result.runs.map((r): BenchRow => ({
