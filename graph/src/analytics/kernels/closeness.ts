@@ -108,13 +108,17 @@ function closenessValue(reached: number, total: number, n: number, wf: boolean):
 
 /** Sources searched together by BatchBfs: one bit each in an Int32. */
 const BATCH = 32;
+/** BatchBfs turns bottom-up once the frontier's edges reach 1/BOTTOM_UP of all. */
+const BOTTOM_UP = 4;
 
 /**
  * Hop distances from up to 32 sources at once (multi-source BFS, Then et al.
  * 2014): each node holds a bit mask of the sources that reached it, and one
  * level step ORs the frontier's masks into its neighbours. A node's row is
  * read once per level at which some source of the batch first reaches it
- * (a handful on small-world graphs) instead of once per source.
+ * (a handful on small-world graphs) instead of once per source. Wide levels
+ * go bottom-up (Beamer et al.): nodes still missing some source gather the
+ * frontier masks of their neighbours instead.
  */
 class BatchBfs {
   private readonly seen: Int32Array;
@@ -123,6 +127,7 @@ class BatchBfs {
   private frontier: Int32Array;
   private upcoming: Int32Array;
   private readonly touched: Int32Array;
+  private readonly unfinished: Int32Array;
   /** Per source of the last run(): nodes reached (itself included) and the sum of their distances. */
   readonly reached = new Float64Array(BATCH);
   readonly total = new Float64Array(BATCH);
@@ -135,12 +140,13 @@ class BatchBfs {
     this.frontier = new Int32Array(n);
     this.upcoming = new Int32Array(n);
     this.touched = new Int32Array(n);
+    this.unfinished = new Int32Array(n);
   }
 
   /** At most 32 sources (a repeated one is searched twice). */
   run(sources: Int32Array): void {
     const { offsets, targets } = this.csr;
-    const { seen, visit, next, touched, reached, total } = this;
+    const { seen, visit, next, touched, unfinished, reached, total } = this;
     let frontier = this.frontier;
     let upcoming = this.upcoming;
     let touchedCount = 0;
@@ -156,20 +162,52 @@ class BatchBfs {
       reached[j] = 1;
       total[j] = 0;
     }
+    const full = sources.length === 32 ? -1 : (1 << sources.length) - 1;
+    const entries = targets.length;
+    let frontierEdges = 0;
+    for (let i = 0; i < size; i++) frontierEdges += offsets[frontier[i] + 1] - offsets[frontier[i]];
+    let unfinishedCount = -1; // listed at the first bottom-up step
     for (let level = 1; size > 0; level++) {
       let nextSize = 0;
-      for (let i = 0; i < size; i++) {
-        const v = frontier[i];
-        const bits = visit[v];
-        for (let k = offsets[v], end = offsets[v + 1]; k < end; k++) {
-          const w = targets[k];
-          const fresh = bits & ~seen[w];
-          if (fresh !== 0) {
-            if (next[w] === 0) upcoming[nextSize++] = w;
-            next[w] |= fresh;
+      if (frontierEdges * BOTTOM_UP < entries) {
+        // Top-down: the frontier ORs its masks into its neighbours.
+        for (let i = 0; i < size; i++) {
+          const v = frontier[i];
+          const bits = visit[v];
+          for (let k = offsets[v], end = offsets[v + 1]; k < end; k++) {
+            const w = targets[k];
+            const fresh = bits & ~seen[w];
+            if (fresh !== 0) {
+              if (next[w] === 0) upcoming[nextSize++] = w;
+              next[w] |= fresh;
+            }
           }
         }
+      } else {
+        // Bottom-up: each node not yet reached by every source gathers its
+        // neighbours' frontier masks, stopping once nothing is left to learn.
+        const scanAll = unfinishedCount < 0;
+        const count = scanAll ? this.csr.n : unfinishedCount;
+        let kept = 0;
+        for (let i = 0; i < count; i++) {
+          const w = scanAll ? i : unfinished[i];
+          const have = seen[w];
+          if (have === full) continue;
+          let gathered = 0;
+          for (let k = offsets[w], end = offsets[w + 1]; k < end; k++) {
+            gathered |= visit[targets[k]];
+            if ((gathered | have) === full) break;
+          }
+          const fresh = gathered & ~have;
+          if (fresh !== 0) {
+            upcoming[nextSize++] = w;
+            next[w] = fresh;
+          }
+          if ((have | fresh) !== full) unfinished[kept++] = w;
+        }
+        unfinishedCount = kept;
       }
+      frontierEdges = 0;
       for (let i = 0; i < size; i++) visit[frontier[i]] = 0;
       for (let i = 0; i < nextSize; i++) {
         const w = upcoming[i];
@@ -178,6 +216,7 @@ class BatchBfs {
         if (seen[w] === 0) touched[touchedCount++] = w;
         seen[w] |= bits;
         visit[w] = bits;
+        frontierEdges += offsets[w + 1] - offsets[w];
         for (let rest = bits; rest !== 0; rest &= rest - 1) {
           const j = 31 - Math.clz32(rest & -rest);
           reached[j]++;
