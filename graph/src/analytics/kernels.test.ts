@@ -13,6 +13,7 @@ import { communitiesConnected, louvain, modularity } from './kernels/louvain.ts'
 import { breadthFirstOrder, csrFromEdgeList, degreeOrder, hubsThenBreadthFirstOrder, relabel } from './csr.ts';
 import { combineParts, runJob, type JobRequest } from './jobs.ts';
 import { pagerankDetailed } from './kernels/pagerank.ts';
+import { syntheticCsr } from './synthetic.ts';
 import { bfs, kShortestPaths } from './kernels/paths.ts';
 import { graphology, graphologyFromEdges, type GraphologyGraph } from './reference/graphology.ts';
 
@@ -322,6 +323,10 @@ describe('communitiesConnected', () => {
       for (let a = 0; a < 12; a++) for (let b = a + 1; b < 12; b++) edges.push([12 * c + a, 12 * c + b]);
       edges.push([12 * c, 12 * ((c + 1) % 10) + 1]);
     }
+    // Connected communities on a heavy-tailed graph too, at several resolutions and seeds.
+    const synthetic = syntheticCsr({ n: 3000, m: 15_000, seed: 3 });
+    for (const resolution of [0.5, 1, 2])
+      for (let seed = 0; seed < 3; seed++) expect(communitiesConnected(synthetic, louvain(synthetic, { seed, resolution }).communities), `γ=${resolution} seed ${seed}`).toBe(true);
     const ring = csrFromEdgeList(120, edges);
     for (let seed = 0; seed < 5; seed++) {
       const result = louvain(ring, { seed, maxRounds: seed % 2 ? 1 : 4 });

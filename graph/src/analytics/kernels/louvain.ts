@@ -90,9 +90,10 @@ export function louvain(csr: CsrTopology, options: LouvainOptions = {}): Louvain
     if (refined.moved < enough || round === maxRounds - 1) break;
     level = aggregate(base, membership, split.count);
   }
-  // The loop already keeps communities connected; this last pass makes it a
-  // property of the result whatever path the rounds took (it is O(n + m)).
-  const { communities, count } = renumberBySize(splitDisconnected(base, membership, maxOf(membership) + 1).community);
+  // Every path above leaves connected communities: each level splits its
+  // communities into connected parts, so an aggregate node always stands for a
+  // connected set of original nodes, and the refinement is split too.
+  const { communities, count } = renumberBySize(membership);
   onProgress?.(1);
   return { communities, count, modularity: modularity(csr, communities, { resolution, weighted }), levels };
 }
@@ -238,12 +239,6 @@ function aggregate(level: Level, community: Int32Array, count: number): Level {
   }
   newOffsets[count] = out;
   return { n: count, offsets: newOffsets, targets: newTargets.subarray(0, out), weights: newWeights.subarray(0, out), self: newSelf };
-}
-
-function maxOf(values: Int32Array): number {
-  let max = -1;
-  for (let i = 0; i < values.length; i++) if (values[i] > max) max = values[i];
-  return max;
 }
 
 /**
