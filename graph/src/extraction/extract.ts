@@ -79,6 +79,10 @@ function tokenize(s: Sentence): Token[] {
 const COORDINATORS = new Set(['y', 'i', 'and', 'e']);
 /** Where the lower-case description after a Romance head stops. */
 const DESCRIPTION_STOP = new Set(['o', 'or', 'que', 'qui', 'con', 'amb', 'with', 'which', 'who', 'ha', 'han', 'es', 'son', 'és', 'is', 'are', 'se', 'va']);
+/** Finite verbs that end a Romance name's description ("Ayuntamiento de Soria participa en el programa X" is not one name). */
+const DESCRIPTION_VERBS = new Set(
+  'participa participan participen colabora colaboran collabora collaboren impulsa impulsan impulsen financia financian financa cofinancia cofinanca coordina coordinan coordinen organiza organizan organitza organitzen lidera lideran lideren presenta presentan presenten desarrolla desarrollan desenvolupa elabora elaboran promueve promueven promou gestiona adopta adoptan aplica implementa forma forman formen pertenece pertany inspira participara participaran organizara organitzara financiara ya tambien tambe'.split(' '),
+);
 const isCap = (t: Token) => /^[\p{Lu}\p{N}]/u.test(t.text) && /[\p{L}\p{N}]/u.test(t.text);
 const isWord = (t: Token) => /^[\p{L}\p{N}]/u.test(t.text);
 const isApostrophe = (t: Token | undefined) => t !== undefined && (t.text === "'" || t.text === '’');
@@ -202,7 +206,7 @@ function spansIn(text: string, tokens: Token[]): Span[] {
         const t = tokens[k];
         if (!isWord(t) && !isApostrophe(t)) break;
         if (isCap(t)) break;
-        if (DESCRIPTION_STOP.has(t.fold)) {
+        if (DESCRIPTION_STOP.has(t.fold) || DESCRIPTION_VERBS.has(t.fold) || (t.fold.length > 5 && /(ad[oa]s?|id[oa]s?|ats|ades|ides|its)$/.test(t.fold))) {
           k = tokens.length;
           break;
         }
@@ -297,6 +301,8 @@ function isGeneric(span: Span): boolean {
   return false;
 }
 
+const pairOf = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+
 class Builder {
   nodes = new Map<string, NodeCandidate>();
   relationships = new Map<string, RelationshipCandidate>();
@@ -322,10 +328,12 @@ class Builder {
     const key = `${c.label}:${nameKey(c.name)}`;
     const s = this.sents[this.sentenceAt(c.start)];
     const mention = { start: c.start, end: c.end, text: this.text.slice(c.start, c.end) };
-    const existing = this.nodes.get(key) ?? [...this.nodes.values()].find((n) => n.label === c.label && n.aliases.some((a) => nameKey(a) === nameKey(c.name)));
+    const byAlias = this.aliasIndex.get(key);
+    const existing = this.nodes.get(key) ?? (byAlias !== undefined ? this.nodes.get(byAlias) : undefined);
     if (existing) {
       if (!existing.mentions.some((m) => m.start === mention.start)) existing.mentions.push(mention);
       for (const a of c.aliases ?? []) if (!existing.aliases.includes(a) && nameKey(a) !== nameKey(existing.name)) existing.aliases.push(a);
+      this.indexAliases(existing);
       existing.confidence = Math.max(existing.confidence, c.confidence);
       this.noteMention(existing.key, mention);
       return existing.key;
@@ -345,6 +353,7 @@ class Builder {
       ...(c.ineCode ? { ineCode: c.ineCode } : {}),
     };
     this.nodes.set(key, node);
+    this.indexAliases(node);
     this.noteMention(key, mention);
     return key;
   }
@@ -355,6 +364,7 @@ class Builder {
     const b = this.nodes.get(into);
     if (!a || !b || from === into) return;
     for (const alias of [a.name, ...a.aliases]) if (alias !== b.name && !b.aliases.includes(alias)) b.aliases.push(alias);
+    for (const alias of [a.name, ...a.aliases]) this.aliasIndex.set(`${b.label}:${nameKey(alias)}`, into);
     for (const m of a.mentions) if (!b.mentions.some((x) => x.start === m.start)) b.mentions.push(m);
     b.mentions.sort((x, y) => x.start - y.start);
     b.confidence = Math.max(a.confidence, b.confidence);
@@ -362,10 +372,10 @@ class Builder {
     for (const [si, list] of this.bySentence) this.bySentence.set(si, list.map((m) => (m.key === from ? { ...m, key: into } : m)));
     for (const [k, r] of [...this.relationships]) {
       if (r.from !== from && r.to !== from) continue;
-      this.relationships.delete(k);
+      this.deleteRel(k);
       const f = r.from === from ? into : r.from;
       const t = r.to === from ? into : r.to;
-      if (f !== t) this.relationships.set(`${r.type}:${f}->${t}`, { ...r, key: `${r.type}:${f}->${t}`, from: f, to: t });
+      if (f !== t) this.setRel({ ...r, key: `${r.type}:${f}->${t}`, from: f, to: t });
     }
   }
 
@@ -373,7 +383,19 @@ class Builder {
   remove(key: string) {
     this.nodes.delete(key);
     for (const [si, list] of this.bySentence) this.bySentence.set(si, list.filter((m) => m.key !== key));
-    for (const [k, r] of [...this.relationships]) if (r.from === key || r.to === key) this.relationships.delete(k);
+    for (const [k, r] of [...this.relationships]) if (r.from === key || r.to === key) this.deleteRel(k);
+  }
+
+  /** Candidates with a mention spanning [start, end) (mentions are indexed by sentence). */
+  covering(start: number, end: number): NodeCandidate[] {
+    const list = this.bySentence.get(this.sentenceAt(start)) ?? [];
+    return list.filter((m) => m.start <= start && m.end >= end && this.nodes.has(m.key)).map((m) => this.nodes.get(m.key)!);
+  }
+
+  /** Node key by label and normalised alias, so that a name seen before under another form is found without a scan. */
+  aliasIndex = new Map<string, string>();
+  indexAliases(n: NodeCandidate) {
+    for (const a of n.aliases) if (!this.aliasIndex.has(`${n.label}:${nameKey(a)}`)) this.aliasIndex.set(`${n.label}:${nameKey(a)}`, n.key);
   }
 
   noteMention(key: string, m: { start: number; end: number }) {
@@ -395,12 +417,28 @@ class Builder {
     const old = this.relationships.get(key);
     if (old && old.confidence >= confidence) return;
     // A cue-based link replaces a co-occurrence guess between the same ends.
-    for (const [k, r] of this.relationships) {
-      if (r.rule === 'co-occurrence' && confidence > r.confidence && ((r.from === from && r.to === to) || (r.from === to && r.to === from))) this.relationships.delete(k);
+    const sameEnds = [...(this.byPair.get(pairOf(from, to)) ?? [])];
+    for (const k of sameEnds) {
+      const r = this.relationships.get(k)!;
+      if (r.rule === 'co-occurrence' && confidence > r.confidence) this.deleteRel(k);
     }
-    if (rule === 'co-occurrence' && [...this.relationships.values()].some((r) => (r.from === from && r.to === to) || (r.from === to && r.to === from))) return;
+    if (rule === 'co-occurrence' && (this.byPair.get(pairOf(from, to))?.size ?? 0) > 0) return;
     const s = this.sents[this.sentenceAt(at.start)];
-    this.relationships.set(key, { key, type, from, to, ...(role ? { role } : {}), quote: s.text, quoteStart: s.start, quoteEnd: s.end, confidence, rule });
+    this.setRel({ key, type, from, to, ...(role ? { role } : {}), quote: s.text, quoteStart: s.start, quoteEnd: s.end, confidence, rule });
+  }
+
+  /** Relationship keys by their two ends (in either direction), so that a link between two candidates is found without a scan. */
+  byPair = new Map<string, Set<string>>();
+  setRel(r: RelationshipCandidate) {
+    this.relationships.set(r.key, r);
+    const p = pairOf(r.from, r.to);
+    this.byPair.set(p, (this.byPair.get(p) ?? new Set()).add(r.key));
+  }
+  deleteRel(key: string) {
+    const r = this.relationships.get(key);
+    if (!r) return;
+    this.relationships.delete(key);
+    this.byPair.get(pairOf(r.from, r.to))?.delete(key);
   }
 }
 
@@ -585,9 +623,10 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
 
   // 1a. Proper names flanked by a lower-case head word: "el programa Barrios en Red", "la cooperativa Som
   // Energia", "the Code for All network", "Govtech4All initiatives".
-  const coveredBy = (start: number, end: number) => [...b.nodes.values()].some((n) => n.label !== 'Place' && n.mentions.some((m) => m.start <= start && m.end >= end));
+  const coveredBy = (start: number, end: number) => b.covering(start, end).some((n) => n.label !== 'Place');
   sents.forEach((s, si) => {
     const tokens = sentTokens[si];
+    const phraseStarts = new Set(lowerCasePhrases(tokens).map((p) => p.from));
     for (const run of nameRuns(tokens)) {
       let from = run.from;
       while (from < run.to && DETERMINERS.has(tokens[from].fold)) from++;
@@ -613,7 +652,7 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
         continue;
       }
       const after = tokens[run.to + 1];
-      if (isLowerWord(after) && Object.prototype.hasOwnProperty.call(HEADS_AFTER_NAME, after.fold) && !lowerCasePhrases(tokens.slice(run.to + 1)).some((p) => p.from === 0)) {
+      if (isLowerWord(after) && Object.prototype.hasOwnProperty.call(HEADS_AFTER_NAME, after.fold) && !phraseStarts.has(run.to + 1)) {
         const head = HEADS_AFTER_NAME[after.fold];
         b.addNode({ label: head.label as CandidateLabel, kind: head.kind, name: text.slice(start, after.end), aliases: distinctive ? [runText] : [], start, end: after.end, confidence: 0.65, rule: `head-after-name:${after.fold}` });
       }
@@ -676,7 +715,7 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
       const name = spanText(text, t);
       if (name.length < 4) continue;
       const start = t[0].start;
-      const covered = [...b.nodes.values()].some((n) => n.label !== 'Place' && n.mentions.some((m) => m.start <= start && m.end >= t[t.length - 1].end && n.rule !== 'municipality-list+gazetteer'));
+      const covered = b.covering(start, t[t.length - 1].end).some((n) => n.label !== 'Place' && n.rule !== 'municipality-list+gazetteer');
       const muni = findMunicipalityByName(name).municipality;
       const region = muni ? undefined : findRegionByName(name);
       const province = muni || region ? undefined : findProvinceByName(name);
@@ -687,20 +726,51 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     }
   });
 
-  // 3. Later mentions of a candidate's name or aliases (THIVIC, Las Naves, CERISS…).
-  for (const node of [...b.nodes.values()]) {
-    if (node.label === 'Place') continue;
-    // A code's title line is a description, not another name to look for.
-    for (const form of node.rule === 'code' ? [node.name] : [node.name, ...node.aliases]) {
-      if (form.length < 3) continue;
-      const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu'))) {
-        const mention = { start: m.index, end: m.index + form.length, text: form };
-        if (!node.mentions.some((x) => x.start <= mention.start && x.end >= mention.end)) node.mentions.push(mention);
-        b.noteMention(node.key, mention);
+  // 3. Later mentions of a candidate's name or aliases (THIVIC, Las Naves, CERISS…). The forms are indexed
+  // by their first two words and the text is read once, so the cost grows with the text, not text × names.
+  {
+    const wordsOf = (f: string) => f.match(/[\p{L}\p{N}]+/gu) ?? [];
+    const index = new Map<string, Array<{ node: NodeCandidate; form: string }>>();
+    for (const node of b.nodes.values()) {
+      if (node.label === 'Place') continue;
+      // A code's title line is a description, not another name to look for.
+      for (const form of new Set(node.rule === 'code' ? [node.name] : [node.name, ...node.aliases])) {
+        const ws = wordsOf(form);
+        if (form.length < 3 || !ws.length || !/^[\p{L}\p{N}]/u.test(form)) continue;
+        const key = ws.length === 1 ? ws[0] : `${ws[0]} ${ws[1]}`;
+        index.set(key, [...(index.get(key) ?? []), { node, form }]);
       }
     }
-    node.mentions.sort((x, y) => x.start - y.start);
+    const known = new Map<string, Mention[]>();
+    for (const node of b.nodes.values()) known.set(node.key, [...node.mentions].sort((x, y) => x.start - y.start));
+    // Whether [start, end) lies inside a mention the node had before this pass (binary search on starts).
+    const inside = (list: Mention[], start: number, end: number) => {
+      let lo = 0;
+      let hi = list.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid].start <= start) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      for (let i = hi; i >= 0 && i >= hi - 3; i--) if (list[i].end >= end) return true;
+      return false;
+    };
+    const textWords = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
+    const touched = new Set<NodeCandidate>();
+    for (let i = 0; i < textWords.length; i++) {
+      const w = textWords[i];
+      const keys = [w[0], textWords[i + 1] ? `${w[0]} ${textWords[i + 1][0]}` : ''];
+      for (const key of keys) {
+        for (const { node, form } of index.get(key) ?? []) {
+          if (!text.startsWith(form, w.index) || /[\p{L}\p{N}]/u.test(text[w.index + form.length] ?? '')) continue;
+          const mention = { start: w.index, end: w.index + form.length, text: form };
+          if (!inside(known.get(node.key)!, mention.start, mention.end)) node.mentions.push(mention);
+          b.noteMention(node.key, mention);
+          touched.add(node);
+        }
+      }
+    }
+    for (const node of touched) node.mentions.sort((x, y) => x.start - y.start);
   }
   // A mention inside a longer mention of another candidate is not a mention of its own.
   for (const [si, list] of b.bySentence) {
@@ -918,12 +988,15 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
       }
     }
     // Co-occurrence: actors and the items named in the same clause.
-    const clauseOf = (m: At) => (s.text.slice(0, m.start - s.start).match(/;/g) ?? []).length;
+    const semicolons = [...s.text.matchAll(/;/g)].map((x) => s.start + x.index);
+    const clauseOf = (m: At) => semicolons.filter((p) => p < m.start).length;
+    // A long enumeration in one sentence is a list, not a set of collaborations: no guesses there.
+    const guess = new Set(items.map((x) => x.key)).size <= 12;
     // An actor a cue already placed in this sentence is not guessed into its other items.
     const placed = new Set([...b.relationships.values()].filter((r) => r.quoteStart === s.start && r.rule.startsWith('cue:')).flatMap((r) => [r.from, r.to]));
-    for (const x of items) {
+    for (const x of guess ? items : []) {
       for (const y of items) {
-        if (clauseOf(x) !== clauseOf(y)) continue;
+        if (x.key === y.key || clauseOf(x) !== clauseOf(y)) continue;
         const a = b.nodes.get(x.key)!;
         const t = b.nodes.get(y.key)!;
         // Lower-case phrases are linked by cues only: a description is too vague to guess from.
@@ -970,8 +1043,9 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
       const m = [...milestones].sort((x, y) => shared(ev, y) - shared(ev, x))[0];
       if (m && shared(ev, m) > 0 && activities.every((o) => shared(o, m) <= shared(ev, m))) bestMilestone.set(ev.key, m);
     }
+    const partOfAlready = new Set([...b.relationships.values()].filter((r) => r.type === 'PART_OF').map((r) => r.from));
     for (const ev of activities) {
-      if ([...b.relationships.values()].some((r) => r.type === 'PART_OF' && r.from === ev.key)) continue;
+      if (partOfAlready.has(ev.key)) continue;
       const best = bestMilestone.get(ev.key);
       const whole = best ?? (milestones.length === 0 && main?.label === 'Project' ? main : undefined);
       if (!whole) continue;
@@ -1008,20 +1082,23 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   }
 
   // The lead of a project part of a larger one takes part in the larger one too (lower confidence).
+  const partOfByFrom = new Map<string, RelationshipCandidate[]>();
+  for (const r of b.relationships.values()) if (r.type === 'PART_OF') partOfByFrom.set(r.from, [...(partOfByFrom.get(r.from) ?? []), r]);
   for (const lead of [...b.relationships.values()]) {
     if (lead.type !== 'PARTICIPATES_IN' || lead.role !== 'lead') continue;
-    for (const part of [...b.relationships.values()]) {
-      if (part.type !== 'PART_OF' || part.from !== lead.to) continue;
+    for (const part of partOfByFrom.get(lead.to) ?? []) {
       if (b.nodes.get(part.to)!.label === 'Actor') continue;
       b.addRelationship('PARTICIPATES_IN', lead.from, part.to, { start: part.quoteStart }, 0.45, 'inferred:lead-of-part', 'partner');
     }
   }
 
   // A phase or part of a programme follows the programme's model: it shares what the programme is inspired by.
+  const inspiredByFrom = new Map<string, RelationshipCandidate[]>();
+  for (const r of b.relationships.values()) if (r.type === 'INSPIRED_BY') inspiredByFrom.set(r.from, [...(inspiredByFrom.get(r.from) ?? []), r]);
   for (const part of [...b.relationships.values()]) {
     if (part.type !== 'PART_OF' || b.nodes.get(part.from)!.label !== 'Project') continue;
-    for (const insp of [...b.relationships.values()]) {
-      if (insp.type === 'INSPIRED_BY' && insp.from === part.to && insp.to !== part.from) b.addRelationship('INSPIRED_BY', part.from, insp.to, { start: insp.quoteStart }, 0.4, 'inferred:part-shares-model');
+    for (const insp of inspiredByFrom.get(part.to) ?? []) {
+      if (insp.to !== part.from) b.addRelationship('INSPIRED_BY', part.from, insp.to, { start: insp.quoteStart }, 0.4, 'inferred:part-shares-model');
     }
   }
 
