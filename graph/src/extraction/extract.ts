@@ -429,8 +429,11 @@ class Builder {
 
   /** Relationship keys by their two ends (in either direction), so that a link between two candidates is found without a scan. */
   byPair = new Map<string, Set<string>>();
+  /** Relationship keys by the start of their quote (the sentence they were read in). */
+  byQuote = new Map<number, Set<string>>();
   setRel(r: RelationshipCandidate) {
     this.relationships.set(r.key, r);
+    this.byQuote.set(r.quoteStart, (this.byQuote.get(r.quoteStart) ?? new Set()).add(r.key));
     const p = pairOf(r.from, r.to);
     this.byPair.set(p, (this.byPair.get(p) ?? new Set()).add(r.key));
   }
@@ -439,6 +442,7 @@ class Builder {
     if (!r) return;
     this.relationships.delete(key);
     this.byPair.get(pairOf(r.from, r.to))?.delete(key);
+    this.byQuote.get(r.quoteStart)?.delete(key);
   }
 }
 
@@ -684,6 +688,16 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   // is another mention of it. An actor named only inside "a roadmap for a X" is the plan's subject, not an actor.
   const phraseOwners: Array<{ key: string; ownerStart: number; start: number }> = [];
   const insidePlans: Array<[number, number]> = [];
+  // Proper names of projects and events by the first word of their normalised forms.
+  const namedByFirstWord = new Map<string, Array<{ node: NodeCandidate; key: string }>>();
+  for (const n of b.nodes.values()) {
+    if (n.label !== 'Project' && n.label !== 'Event') continue;
+    for (const f of [n.name, ...n.aliases]) {
+      const key = nameKey(f);
+      const first = key.split(' ')[0];
+      namedByFirstWord.set(first, [...(namedByFirstWord.get(first) ?? []), { node: n, key }]);
+    }
+  }
   sents.forEach((s, si) => {
     const tokens = sentTokens[si];
     for (const ph of lowerCasePhrases(tokens)) {
@@ -691,7 +705,7 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
       const end = tokens[ph.to].end;
       const name = text.slice(start, end).replace(/\s+/g, ' ');
       const words = nameKey(name);
-      const named = [...b.nodes.values()].find((n) => n.label === ph.head.label && !n.rule.startsWith('phrase:') && [n.name, ...n.aliases].some((f) => `${nameKey(f)} `.startsWith(`${words} `)));
+      const named = (namedByFirstWord.get(words.split(' ')[0]) ?? []).find((x) => x.node.label === ph.head.label && b.nodes.has(x.node.key) && `${x.key} `.startsWith(`${words} `))?.node;
       let key: string;
       if (named) {
         key = named.key;
@@ -792,6 +806,22 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   // 3b. "the programme", "this larger plan": the document's programme, or the last plan/strategy named before.
   {
     const main = mainProject();
+    // Project mentions by start, to find the one named last before a sentence in log time.
+    const mentionsOf = (keep: (n: NodeCandidate) => boolean) =>
+      [...b.nodes.values()].filter(keep).flatMap((n) => n.mentions.map((x) => ({ n, start: x.start, end: x.end }))).sort((x, y) => x.start - y.start);
+    const projectMentions = mentionsOf((n) => n.label === 'Project');
+    const planMentions = mentionsOf((n) => n.label === 'Project' && /\b(plan|strategy|estrategia)\b/.test(foldText(n.name)));
+    const lastBefore = (list: Array<{ n: NodeCandidate; start: number; end: number }>, before: number) => {
+      let lo = 0;
+      let hi = list.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid].start < before) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      for (let i = hi; i >= 0; i--) if (list[i].end <= before) return list[i].n;
+      return undefined;
+    };
     // Not "el programa Vilawatt": a head followed by a name is that name.
     for (const m of text.matchAll(/\b(?:the|this|that|el|este|aquest|la|esta|aquesta|dicho|dicha)\s+(?:larger\s+|overarching\s+|mismo\s+|same\s+)?(programme|program|programa|plan|strategy|estrategia|estratègia|project|proyecto|projecte|initiative|iniciativa|summit|conference|conferencia|congreso|congrés|jornadas|jornades|forum|foro|festival|event|evento)\b/giu)) {
       if (/^\s*[\p{Lu}'"‘“«]/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3))) continue;
@@ -799,20 +829,8 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
       let target = word.startsWith('program') ? main : undefined;
       // "The summit …": the document's event or project when its name has that word.
       if (!target && main && foldText(main.name).split(/[^\p{L}]+/u).includes(word)) target = main;
-      if (!target && /^(project|proyecto|projecte|initiative|iniciativa)$/.test(word)) {
-        const si = b.sentenceAt(m.index);
-        target = [...b.nodes.values()]
-          .filter((n) => n.label === 'Project')
-          .flatMap((n) => n.mentions.filter((x) => x.end <= m.index && b.sentenceAt(x.start) < si).map((x) => ({ n, at: x.start })))
-          .sort((x, y) => y.at - x.at)[0]?.n;
-      }
-      if (!target && /^(plan|strategy|estrategia)$/.test(word)) {
-        const si = b.sentenceAt(m.index);
-        target = [...b.nodes.values()]
-          .filter((n) => n.label === 'Project' && /\b(plan|strategy|estrategia)\b/.test(foldText(n.name)))
-          .flatMap((n) => n.mentions.filter((x) => x.end <= m.index && b.sentenceAt(x.start) < si).map((x) => ({ n, at: x.start })))
-          .sort((x, y) => y.at - x.at)[0]?.n;
-      }
+      if (!target && /^(project|proyecto|projecte|initiative|iniciativa)$/.test(word)) target = lastBefore(projectMentions, sents[b.sentenceAt(m.index)].start);
+      if (!target && /^(plan|strategy|estrategia)$/.test(word)) target = lastBefore(planMentions, sents[b.sentenceAt(m.index)].start);
       if (target) b.noteMention(target.key, { start: m.index, end: m.index + m[0].length });
     }
     // "(8) It is conceived as …": a sentence whose subject is "It" speaks of the document's project.
@@ -993,7 +1011,7 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     // A long enumeration in one sentence is a list, not a set of collaborations: no guesses there.
     const guess = new Set(items.map((x) => x.key)).size <= 12;
     // An actor a cue already placed in this sentence is not guessed into its other items.
-    const placed = new Set([...b.relationships.values()].filter((r) => r.quoteStart === s.start && r.rule.startsWith('cue:')).flatMap((r) => [r.from, r.to]));
+    const placed = new Set([...(b.byQuote.get(s.start) ?? [])].map((k) => b.relationships.get(k)!).filter((r) => r.rule.startsWith('cue:')).flatMap((r) => [r.from, r.to]));
     for (const x of guess ? items : []) {
       for (const y of items) {
         if (x.key === y.key || clauseOf(x) !== clauseOf(y)) continue;
