@@ -83,7 +83,8 @@ export function RingsView({ data, state, update, select, metrics, exporter }: Vi
     const renderer = fixedSigma(graph, el, {
       labels: state.labels,
       focus: () => focusRef.current,
-      bbox: { x: [-outer - margin, outer + margin], y: [-outer - margin * 0.6, outer + margin * 0.6] },
+      // Wider at the sides: wedge titles and node labels there run horizontally.
+      bbox: { x: [-outer - margin * 1.8, outer + margin * 1.8], y: [-outer - margin * 0.6, outer + margin * 0.6] },
     });
     rendererRef.current = renderer;
     const titles = ringTitles(layout, (key) => (key === 'none' ? t('rings.noLevel') : term(t, 'level', key)), groupNameRef.current);
