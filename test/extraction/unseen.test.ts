@@ -11,6 +11,7 @@ import { CA_CALL_RESULTS, EN_CONFERENCE_PROGRAMME, ES_COUNCIL_NEWS } from './uns
 function read(text: string) {
   const r = extract(text);
   const byKey = new Map(r.nodes.map((n) => [n.key, n]));
+  for (const t of r.topics) byKey.set(t.key, { ...r.nodes[0], key: t.key, name: `topic:${t.id}` });
   const rel = (x: Extraction['relationships'][number]) => `${x.type} ${byKey.get(x.from)!.name} -> ${byKey.get(x.to)!.name}`;
   return {
     r,
@@ -18,7 +19,7 @@ function read(text: string) {
     projects: r.nodes.filter((n) => n.label === 'Project').map((n) => n.name),
     events: r.nodes.filter((n) => n.label === 'Event').map((n) => n.name),
     /** Relationships found by a cue, a field line or a list (not co-occurrence guesses). */
-    cued: r.relationships.filter((x) => x.rule !== 'co-occurrence').map(rel),
+    cued: [...r.relationships, ...r.topicRelationships].filter((x) => x.rule !== 'co-occurrence').map(rel),
     all: r.relationships.map(rel),
     between: (a: string, b: string) => r.relationships.map(rel).filter((x) => x.includes(a) && x.includes(b)),
   };
@@ -33,6 +34,9 @@ function expectWellFormed(text: string, r: Extraction) {
     expect(n.confidence).toBeLessThanOrEqual(1);
   }
   const keys = new Set(r.nodes.map((n) => n.key));
+  const topicKeys = new Set(r.topics.map((t) => t.key));
+  for (const t of r.topics) for (const m of t.mentions) expect(text.slice(m.start, m.end).length).toBeGreaterThan(0);
+  for (const x of r.topicRelationships) expect(keys.has(x.from) && topicKeys.has(x.to)).toBe(true);
   for (const x of r.relationships) {
     expect(keys.has(x.from) && keys.has(x.to)).toBe(true);
     expect(text.slice(x.quoteStart, x.quoteEnd)).toBe(x.quote);
@@ -122,6 +126,9 @@ describe('Catalan note with the results of a regional call', () => {
         'PARTICIPATES_IN Universitat de Vic -> Energia de Barri',
         // "La Diputació de Barcelona cofinança el programa"
         'FUNDS Diputació de Barcelona -> Comunitats Innovadores',
+        // "jornades de formació sobre innovació pública"
+        'ABOUT jornades de formació -> topic:public-innovation',
+        'LOCATED_IN Ajuntament de Manresa -> Manresa',
       ]),
     );
     expect(between('Ajuntament de Manresa', 'Energia de Barri')).toEqual([]);
@@ -165,6 +172,9 @@ describe('English conference programme', () => {
         'DEVELOPED Helsinki City Council -> Participatory Budgeting Programme',
       ]),
     );
+    expect(cued).toEqual(expect.arrayContaining(['ABOUT panel on participatory budgeting -> topic:citizen-participation', 'ABOUT Participatory Budgeting Programme -> topic:citizen-participation']));
+    // The speakers take part in the panel; the panel, not they, is about participatory budgeting.
+    expect(cued.filter((x) => x.startsWith('WORKS_ON University of Amsterdam'))).toEqual([]);
     // The sponsor funds the awards, not the network named in the relative clause.
     expect(between('FUNDS Bloomberg', 'Code for All')).toEqual([]);
     expect(all.some((x) => x.includes('Porto Alegre'))).toBe(false);

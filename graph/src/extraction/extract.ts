@@ -4,6 +4,7 @@ import { findMunicipalityByName, findProvinceByName, findRegionByName } from '..
 import { BUDGET_CUE, CONNECTORS, CUES, DETERMINERS, EXTRA_HEADS, FIELD_LINES, HEADS, HEADS_AFTER_NAME, HEADS_BEFORE_NAME, LEGAL_FORM, LIST_HEADS, MUNICIPALITY_LIST_CUE, ROMANCE_HEADS, SELECTED_LIST_CUE, type Head } from './lexicon.ts';
 import { lowerCasePhrases } from './phrases.ts';
 import { sentences, type Sentence } from './text.ts';
+import { findTopicMentions, TOPIC_VOCABULARY } from './topics.ts';
 
 // Document → candidate nodes and relationships, offline and deterministic.
 // Every candidate carries the verbatim quote (its sentence), the character
@@ -47,10 +48,27 @@ export interface RelationshipCandidate {
   rule: string;
 }
 
+/** A topic of the vocabulary (topics.ts) the text mentions; ABOUT and WORKS_ON relationships point to its key. */
+export interface TopicCandidate {
+  key: string;
+  id: string;
+  name: string;
+  mentions: Mention[];
+  quote: string;
+  quoteStart: number;
+  quoteEnd: number;
+  confidence: number;
+  rule: string;
+}
+
 export interface Extraction {
   text: string;
   nodes: NodeCandidate[];
+  /** Between nodes: both ends are keys of `nodes`. */
   relationships: RelationshipCandidate[];
+  topics: TopicCandidate[];
+  /** ABOUT (project/event → topic) and WORKS_ON (actor → topic): `to` is a key of `topics`. */
+  topicRelationships: RelationshipCandidate[];
 }
 
 interface Token {
@@ -488,6 +506,7 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   const lang = options.language ?? guessLanguage(text);
   const sentTokens = sents.map(tokenize);
 
+  const councilPlaces: Array<{ council: string; place: string; start: number }> = [];
   // 1. Names with a head word (organisation types, programmes, events), legal forms, acronyms, codes.
   sents.forEach((s, si) => {
     const tokens = sentTokens[si];
@@ -514,7 +533,8 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
         if (m) {
           rule = `council+gazetteer:${span.tokens[0].fold}`;
           const at = span.end - placeName.length;
-          b.addNode({ label: 'Place', kind: 'municipality', name: m.name, aliases: [placeName], start: at, end: span.end, confidence: 0.7, rule: 'gazetteer:council-name', ineCode: m.ineCode });
+          const placeKey = b.addNode({ label: 'Place', kind: 'municipality', name: m.name, aliases: [placeName], start: at, end: span.end, confidence: 0.7, rule: 'gazetteer:council-name', ineCode: m.ineCode });
+          councilPlaces.push({ council: `Actor:${nameKey(name.replace(/\s+/g, ' '))}`, place: placeKey, start: span.start });
         }
       }
       if (span.headFold === 'city council') kind = 'municipality';
@@ -1120,7 +1140,68 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     }
   }
 
+  // Places: a council is in its municipality; "ubicado en / based in X".
+  for (const c of councilPlaces) if (b.nodes.has(c.council) && b.nodes.has(c.place)) b.addRelationship('LOCATED_IN', c.council, c.place, { start: c.start }, 0.8, 'council-of-place');
+  for (const [si, list] of b.bySentence) {
+    const s = sents[si];
+    for (const m of s.text.matchAll(/\b(?:ubicad[oa]s?|situad[oa]s?|situats?|situades|located|based|con\s+sede|amb\s+seu|headquartered)\s+(?:en|a|al|in|at)\b/giu)) {
+      const at = s.start + m.index;
+      const sorted = [...list].sort((x, y) => x.start - y.start);
+      const agent = sorted.filter((x) => x.end <= at && b.nodes.get(x.key)?.label !== 'Place').pop();
+      const place = sorted.find((x) => x.start >= at + m[0].length && b.nodes.get(x.key)?.label === 'Place');
+      if (agent && place) b.addRelationship('LOCATED_IN', agent.key, place.key, { start: at }, 0.6, 'cue:located-in');
+    }
+  }
+
+  // Topics of the vocabulary: what an item is about, what an actor works on.
+  const topics = new Map<string, TopicCandidate>();
+  const topicRels = new Map<string, RelationshipCandidate>();
+  const topicNames = new Map(TOPIC_VOCABULARY.map((t) => [t.id, t.name]));
+  const topicOf = (id: string, m: { start: number; end: number }) => {
+    const key = `Topic:${id}`;
+    const s = sents[b.sentenceAt(m.start)];
+    const t = topics.get(key) ?? { key, id, name: topicNames.get(id)!, mentions: [], quote: s.text, quoteStart: s.start, quoteEnd: s.end, confidence: 0.7, rule: 'topic-vocabulary' };
+    if (!t.mentions.some((x) => x.start === m.start)) t.mentions.push({ start: m.start, end: m.end, text: text.slice(m.start, m.end) });
+    topics.set(key, t);
+    return key;
+  };
+  const linkTopic = (from: string, topicKey: string, at: number, confidence: number, rule: string) => {
+    const n = b.nodes.get(from);
+    if (!n || n.label === 'Place') return;
+    const type = n.label === 'Actor' ? 'WORKS_ON' : 'ABOUT';
+    const key = `${type}:${from}->${topicKey}`;
+    if ((topicRels.get(key)?.confidence ?? 0) >= confidence) return;
+    const s = sents[b.sentenceAt(at)];
+    topicRels.set(key, { key, type, from, to: topicKey, quote: s.text, quoteStart: s.start, quoteEnd: s.end, confidence, rule });
+  };
+  const topicMentions = findTopicMentions(text);
+  for (const tm of topicMentions) topicOf(tm.id, tm);
+  // An item named after a topic is about it ("Social Innovation Hub", "Centre d’innovació social … Las Naves").
+  for (const n of b.nodes.values()) {
+    if (n.label === 'Place') continue;
+    for (const tm of findTopicMentions(n.name)) linkTopic(n.key, topicOf(tm.id, n.mentions[0]), n.mentions[0].start, 0.55, 'topic-in-name');
+  }
+  // "talleres sobre X", "works on X", "dedicated to X": the item named last before the cue.
+  for (const tm of topicMentions) {
+    const si = b.sentenceAt(tm.start);
+    const s = sents[si];
+    const before = text.slice(Math.max(s.start, tm.start - 40), tm.start);
+    // A name that contains the topic ("panel on participatory budgeting") already says so.
+    if ((b.bySentence.get(si) ?? []).some((x) => x.start <= tm.start && x.end >= tm.end && b.nodes.get(x.key)?.label !== 'Place')) continue;
+    const cue = /\b(sobre|about|on|dedicad[oa]s?\s+a|dedicats?\s+a|dedicated\s+to|centrad[oa]s?\s+en|focused\s+on|en\s+materia\s+de|en\s+mat[eè]ria\s+de|al\s+voltant\s+de|en\s+torno\s+a|trabaja\s+en|treballa\s+en|works?\s+on|working\s+on)\s+(?:(?:el|la|els|les|los|las|the|l['’])\s*)?$/iu.exec(before);
+    if (!cue) continue;
+    const at = tm.start - before.length + cue.index;
+    const agent = (b.bySentence.get(si) ?? []).filter((x) => x.end <= at && b.nodes.get(x.key)?.label !== 'Place').sort((x, y) => x.start - y.start).pop();
+    if (agent) linkTopic(agent.key, `Topic:${tm.id}`, at, 0.6, 'cue:about');
+  }
+
   const nodes = [...b.nodes.values()].sort((x, y) => x.mentions[0].start - y.mentions[0].start);
   const relationships = [...b.relationships.values()].sort((x, y) => x.quoteStart - y.quoteStart || x.key.localeCompare(y.key));
-  return { text, nodes, relationships };
+  return {
+    text,
+    nodes,
+    relationships,
+    topics: [...topics.values()].sort((x, y) => x.mentions[0].start - y.mentions[0].start),
+    topicRelationships: [...topicRels.values()].sort((x, y) => x.quoteStart - y.quoteStart || x.key.localeCompare(y.key)),
+  };
 }

@@ -3,3 +3,4 @@ export * from './text.ts';
 export * from './extract.ts';
 export * from './match.ts';
 export * from './evaluate.ts';
+export * from './topics.ts';

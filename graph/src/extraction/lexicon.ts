@@ -82,7 +82,7 @@ export interface Cue {
   confidence: number;
 }
 
-const c = (rule: string, pattern: RegExp, order: Cue['order'], toItem: RelationshipType, toActor: RelationshipType, confidence: number, role?: Cue['role']): Cue => ({
+const c = (rule: string, pattern: RegExp, order: Cue['order'], toItem: RelationshipType, toActor: RelationshipType | undefined, confidence: number, role?: Cue['role']): Cue => ({
   rule,
   pattern,
   order,
