@@ -10,10 +10,11 @@ import { analyticsSection } from './analytics/section.ts';
 import { apiLatencySection, importSection, linkPredictionSection } from './service-sections.ts';
 import { layoutSection } from './layout.ts';
 import { publishSection } from './publish.ts';
+import { extractionSection } from './extraction.ts';
 import { formatTable } from './lib/report.ts';
 import type { BenchSection } from './lib/section.ts';
 
-const SECTIONS: BenchSection[] = [analyticsSection, apiLatencySection, importSection, linkPredictionSection, layoutSection, publishSection];
+const SECTIONS: BenchSection[] = [analyticsSection, apiLatencySection, importSection, linkPredictionSection, layoutSection, publishSection, extractionSection];
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
