@@ -42,6 +42,21 @@ export function measureSeedExtraction(): { documents: DocumentFigures[]; total: 
   return { documents, total: { actors: sum((e) => e.actors), relationships: sum((e) => e.relationships), cueRelationships: sum((e) => e.cueRelationships) } };
 }
 
+/** Realistic Spanish news paragraphs with distinct names (organisations, programmes, networks) up to `size` characters. */
+export function newsText(size: number): string {
+  const orgs = ['Fundación', 'Asociación', 'Cooperativa', 'Universidad'];
+  const words = ['Alba', 'Brisa', 'Cierzo', 'Duna', 'Encina', 'Faro', 'Granito', 'Helecho', 'Iris', 'Jara', 'Kiwi', 'Lince', 'Malva', 'Nácar', 'Olmo', 'Pino'];
+  const parts: string[] = [];
+  let length = 0;
+  for (let i = 0; length < size; i++) {
+    const w = `${words[i % 16]} ${words[(i >> 4) % 16]} ${Math.floor(i / 256)}`;
+    const p = `La ${orgs[i % 4]} ${w} y el Ayuntamiento de Soria participan en el programa Barrios ${w}, financiado por la Diputación de Soria. El proyecto se inspira en el Plan ${w}; la Red ${w} organiza talleres sobre innovación social.`;
+    parts.push(p);
+    length += p.length + 2;
+  }
+  return parts.join('\n\n');
+}
+
 export const extractionSection = {
   name: 'extraction',
   async run(options: { quick: boolean; log: (message: string) => void }): Promise<SectionResult> {
@@ -71,6 +86,28 @@ export const extractionSection = {
       });
       options.log(`${d.name}: actors P ${pct(e.actors.precision)} R ${pct(e.actors.recall)}; relationships P ${pct(e.relationships.precision)} R ${pct(e.relationships.recall)} (cue-only P ${pct(e.cueRelationships.precision)} R ${pct(e.cueRelationships.recall)})`);
     }
+    // Size: the same kind of text at two sizes in this process; time should grow with the text (ratio ≈ size ratio).
+    const small = options.quick ? 100_000 : 250_000;
+    const large = small * 4;
+    const time = (size: number) => {
+      const text = newsText(size);
+      const t0 = performance.now();
+      const r = extract(text);
+      return { ms: performance.now() - t0, nodes: r.nodes.length, relationships: r.relationships.length };
+    };
+    const base = time(small);
+    const big = time(large);
+    rows.push({
+      task: 'extract (synthetic news paragraphs)',
+      graph: `${large / 1000} KB`,
+      ours: { wallMs: big.ms, cpuMs: Number.NaN },
+      baseline: { name: `same extractor on ${small / 1000} KB`, wallMs: base.ms, cpuMs: Number.NaN },
+      ratio: Number((base.ms / big.ms).toFixed(3)),
+      target: `linear: time ×${large / small} for text ×${large / small}`,
+      met: big.ms / base.ms <= (large / small) * 1.5,
+      details: { timeGrowth: Number((big.ms / base.ms).toFixed(2)), nodes: big.nodes, relationships: big.relationships },
+    });
+    options.log(`extract ${small / 1000} KB: ${base.ms.toFixed(0)} ms; ${large / 1000} KB: ${big.ms.toFixed(0)} ms (×${(big.ms / base.ms).toFixed(2)} for ×${large / small} text)`);
     const notes = documents.flatMap((d) => [
       `${d.document} missed actors: ${d.evaluation.actors.missed.join('; ') || '—'}`,
       `${d.document} actor candidates not in the seed: ${d.evaluation.actors.wrong.join('; ') || '—'}`,
