@@ -38,7 +38,7 @@ export const apiLatencySection: BenchSection = {
           details: { p95: r.p95, p99: r.p99, requests: r.requests, ...(r.coldMs !== undefined ? { coldMs: r.coldMs } : {}) },
         };
       }),
-      notes: ['ours wall = p50 over loopback HTTP (4 concurrent clients); p95/p99 in details; coldMs = first call after a write (projection build)'],
+      notes: ['ours wall = p50 over loopback HTTP (4 concurrent clients, in-process, gzip); p95/p99 in details; coldMs = first call (lazy index/projection build, Neo4j query planning), followed by 20 unmeasured warm-up requests'],
     };
   },
 };
