@@ -186,7 +186,19 @@ async function runStore(kind: 'embedded' | 'neo4j', opts: { seconds: number; con
     const ids = listed.items.map((n) => n.id);
     const terms = [...new Set(listed.items.map((n) => n.name.split(/\s+/)[0]).filter((w) => w.length > 3))].slice(0, 200);
     log(`warming up (${ids.length} ids, ${terms.length} search terms)…`);
-    await fetch(`${api.url}/api/analytics/centrality?measure=degree&limit=20`);
+    // One call of each kind first: lazily built indexes and projections, Neo4j query plans.
+    for (const path of [
+      '/api/analytics/centrality?measure=degree&limit=20',
+      '/api/analytics/centrality?measure=pagerank&limit=20',
+      `/api/search?q=${encodeURIComponent(terms[0] ?? 'a')}&limit=20`,
+      `/api/nodes/${ids[0]}/neighbourhood?depth=2&limit=200`,
+      `/api/paths?from=${ids[0]}&to=${ids[1] ?? ids[0]}&k=3&maxDepth=4`,
+      `/api/recommendations/peers/${ids[0]}?limit=10`,
+    ]) {
+      const res = await fetch(api.url + path);
+      if (!res.ok) throw new Error(`warm-up ${path} → ${res.status}`);
+      await res.arrayBuffer();
+    }
     const rssStart = rssMiB(child.pid!);
     const samples = [rssStart];
     const sampler = setInterval(() => samples.push(rssMiB(child!.pid!)), 5_000);
