@@ -194,6 +194,11 @@ export function strengths(csr: CsrTopology): Float64Array {
  * touches, in a few cache lines. Counting sort, O(n + max degree).
  */
 export function degreeOrder(csr: CsrTopology): Int32Array {
+  return stableByDecreasingDegree(csr);
+}
+
+/** The nodes in `sequence`'s order (default: by index), stably counting-sorted by decreasing degree. */
+function stableByDecreasingDegree(csr: CsrTopology, sequence?: Int32Array): Int32Array {
   const { n, offsets } = csr;
   let maxDegree = 0;
   for (let u = 0; u < n; u++) maxDegree = Math.max(maxDegree, offsets[u + 1] - offsets[u]);
@@ -201,7 +206,10 @@ export function degreeOrder(csr: CsrTopology): Int32Array {
   for (let u = 0; u < n; u++) start[maxDegree - (offsets[u + 1] - offsets[u]) + 1]++;
   for (let d = 0; d <= maxDegree; d++) start[d + 1] += start[d];
   const order = new Int32Array(n);
-  for (let u = 0; u < n; u++) order[start[maxDegree - (offsets[u + 1] - offsets[u])]++] = u;
+  for (let i = 0; i < n; i++) {
+    const u = sequence ? sequence[i] : i;
+    order[start[maxDegree - (offsets[u + 1] - offsets[u])]++] = u;
+  }
   return order;
 }
 
@@ -238,16 +246,7 @@ export function breadthFirstOrder(csr: CsrTopology): Int32Array {
  * nodes of equal degree still in breadth-first order (counting sort).
  */
 export function hubsThenBreadthFirstOrder(csr: CsrTopology): Int32Array {
-  const { n, offsets } = csr;
-  const bfs = breadthFirstOrder(csr);
-  let maxDegree = 0;
-  for (let u = 0; u < n; u++) maxDegree = Math.max(maxDegree, offsets[u + 1] - offsets[u]);
-  const start = new Int32Array(maxDegree + 2);
-  for (let u = 0; u < n; u++) start[maxDegree - (offsets[u + 1] - offsets[u]) + 1]++;
-  for (let d = 0; d <= maxDegree; d++) start[d + 1] += start[d];
-  const order = new Int32Array(n);
-  for (const u of bfs) order[start[maxDegree - (offsets[u + 1] - offsets[u])]++] = u;
-  return order;
+  return stableByDecreasingDegree(csr, breadthFirstOrder(csr));
 }
 
 /** A CSR relabelled so that node `order[i]` becomes node i; `position[u]` is u's new index. */
