@@ -15,9 +15,20 @@ export interface TopologyMirrorOptions {
   maxDelta?: number;
 }
 
-export class TopologyMirror {
-  private readonly nodes = new Map<string, TopologyNode>();
-  private readonly relationships = new Map<string, TopologyRelationship>();
+/** How a mirror reads the whole store and turns a change entry's after-image into its records. */
+export interface MirrorRecords<N extends { id: string }, R extends { id: string }> {
+  read(store: GraphStore, chunkSize: number): AsyncIterable<{ nodes: N[]; relationships: R[] }>;
+  node(doc: GraphNode): N;
+  relationship(doc: GraphRelationship): R;
+}
+
+/**
+ * A copy of some records of every node and relationship of a store, kept
+ * current from its change feed (one full read at start or on a gap).
+ */
+export class FeedMirror<N extends { id: string }, R extends { id: string }> {
+  protected readonly nodes = new Map<string, N>();
+  protected readonly relationships = new Map<string, R>();
   private held = -1;
   private running: Promise<number> | null = null;
   private queued: Promise<number> | null = null;
@@ -28,6 +39,7 @@ export class TopologyMirror {
 
   constructor(
     private readonly store: GraphStore,
+    private readonly records: MirrorRecords<N, R>,
     private readonly options: TopologyMirrorOptions = {},
   ) {}
 
@@ -49,11 +61,6 @@ export class TopologyMirror {
       return this.start();
     });
     return this.queued;
-  }
-
-  /** The current copy as topology chunks (what buildProjection consumes). */
-  chunks(): TopologyChunk[] {
-    return [{ nodes: [...this.nodes.values()], relationships: [...this.relationships.values()] }];
   }
 
   get size(): { nodes: number; relationships: number } {
@@ -90,7 +97,7 @@ export class TopologyMirror {
     const from = await this.store.revision();
     this.nodes.clear();
     this.relationships.clear();
-    for await (const chunk of this.store.streamTopology({ chunkSize: this.options.chunkSize ?? 10_000 })) {
+    for await (const chunk of this.records.read(this.store, this.options.chunkSize ?? 10_000)) {
       for (const node of chunk.nodes) this.nodes.set(node.id, node);
       for (const rel of chunk.relationships) this.relationships.set(rel.id, rel);
     }
@@ -105,10 +112,28 @@ export class TopologyMirror {
 
   private apply(entry: ChangeEntry): void {
     if (entry.entity === 'node') {
-      if (entry.after) this.nodes.set(entry.id, topologyNode(entry.after as GraphNode));
+      if (entry.after) this.nodes.set(entry.id, this.records.node(entry.after as GraphNode));
       else this.nodes.delete(entry.id);
-    } else if (entry.after) this.relationships.set(entry.id, topologyRelationship(entry.after as GraphRelationship));
+    } else if (entry.after) this.relationships.set(entry.id, this.records.relationship(entry.after as GraphRelationship));
     else this.relationships.delete(entry.id);
+  }
+}
+
+const TOPOLOGY_RECORDS: MirrorRecords<TopologyNode, TopologyRelationship> = {
+  read: (store, chunkSize) => store.streamTopology({ chunkSize }),
+  node: topologyNode,
+  relationship: topologyRelationship,
+};
+
+/** The analytics' topology: lean records, read with streamTopology. */
+export class TopologyMirror extends FeedMirror<TopologyNode, TopologyRelationship> {
+  constructor(store: GraphStore, options: TopologyMirrorOptions = {}) {
+    super(store, TOPOLOGY_RECORDS, options);
+  }
+
+  /** The current copy as topology chunks (what buildProjection consumes). */
+  chunks(): TopologyChunk[] {
+    return [{ nodes: [...this.nodes.values()], relationships: [...this.relationships.values()] }];
   }
 }
 

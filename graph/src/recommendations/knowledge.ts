@@ -1,12 +1,15 @@
 // A lean, read-only view of the graph for the recommenders: who did what on
-// which topic, with provenance. Built from full documents (exportAll) because
-// the recommenders need names, tags, places, dates and provenance, which the
-// analytics topology leaves out.
+// which topic, with provenance. Built from full documents because the
+// recommenders need names, tags, places, dates and provenance, which the
+// analytics topology leaves out. Per store, those lean records are read in full
+// once and then kept current from the change feed (a FeedMirror), so a write
+// costs its delta plus an in-memory rebuild at the next request, never a store read.
 
 import { isValidAt } from '../model/dates.ts';
 import type { GraphNode, GraphRelationship, PlaceRef } from '../model/schemas.ts';
 import type { Level, NodeLabel, RelationshipType } from '../model/vocabulary.ts';
 import type { GraphStore, Subgraph } from '../store/port.ts';
+import { FeedMirror, type MirrorRecords } from '../analytics/topology-mirror.ts';
 
 export interface KnowledgeNode {
   id: string;
@@ -63,12 +66,18 @@ export class Knowledge {
   /** Adds one chunk of full documents, keeping what is valid on `at`. */
   add(chunk: Subgraph): void {
     for (const node of chunk.nodes) if (isValidAt(node, this.at)) this.nodes.set(node.id, leanNode(node));
-    for (const rel of chunk.relationships) {
-      if (!isValidAt(rel, this.at)) continue;
-      const link = leanLink(rel);
-      push(this.outgoing, link.from, link);
-      push(this.incoming, link.to, link);
-    }
+    for (const rel of chunk.relationships) if (isValidAt(rel, this.at)) this.addLink(leanLink(rel));
+  }
+
+  /** Adds lean records (as a KnowledgeMirror holds them), keeping what is valid on `at`. */
+  addRecords(nodes: Iterable<DatedRecord<KnowledgeNode>>, links: Iterable<DatedRecord<KnowledgeLink>>): void {
+    for (const record of nodes) if (isValidAt(record, this.at)) this.nodes.set(record.id, record.lean);
+    for (const record of links) if (isValidAt(record, this.at)) this.addLink(record.lean);
+  }
+
+  private addLink(link: KnowledgeLink): void {
+    push(this.outgoing, link.from, link);
+    push(this.incoming, link.to, link);
   }
 
   /** Drops links whose ends are not visible (an end filtered out by `at`). */
@@ -113,11 +122,6 @@ export class Knowledge {
     return topics;
   }
 
-  /** Loads the graph from a store (one pass over exportAll). */
-  static async fromStore(store: GraphStore, at?: string): Promise<Knowledge> {
-    return Knowledge.fromChunks(store.exportAll({ chunkSize: 5000 }), at);
-  }
-
   static async fromChunks(chunks: AsyncIterable<Subgraph> | Iterable<Subgraph>, at?: string): Promise<Knowledge> {
     const knowledge = new Knowledge(at);
     for await (const chunk of chunks) knowledge.add(chunk);
@@ -135,19 +139,72 @@ export function thematicTags(tags: readonly string[]): TopicRef[] {
   return out;
 }
 
-/** One cached Knowledge per store, revision and day: recommendations reuse it until the next write. */
-const cache = new WeakMap<GraphStore, { key: string; value: Promise<Knowledge> }>();
+/** A lean record with the validity of the document it came from (for `at`). */
+export interface DatedRecord<T extends { id: string }> {
+  id: string;
+  lean: T;
+  validFrom?: string;
+  validTo?: string;
+}
 
-export async function knowledgeOf(store: GraphStore, at?: string): Promise<Knowledge> {
-  const key = `${await store.revision()}|${at ?? ''}`;
-  const hit = cache.get(store);
-  if (hit && hit.key === key) return hit.value;
-  const value = Knowledge.fromStore(store, at);
-  cache.set(store, { key, value });
-  value.catch(() => {
-    if (cache.get(store)?.value === value) cache.delete(store);
-  });
-  return value;
+function dated<T extends { id: string }>(lean: T, doc: { validFrom?: string; validTo?: string }): DatedRecord<T> {
+  const record: DatedRecord<T> = { id: lean.id, lean };
+  if (doc.validFrom !== undefined) record.validFrom = doc.validFrom;
+  if (doc.validTo !== undefined) record.validTo = doc.validTo;
+  return record;
+}
+
+const KNOWLEDGE_RECORDS: MirrorRecords<DatedRecord<KnowledgeNode>, DatedRecord<KnowledgeLink>> = {
+  async *read(store, chunkSize) {
+    for await (const chunk of store.exportAll({ chunkSize })) {
+      yield { nodes: chunk.nodes.map((n) => dated(leanNode(n), n)), relationships: chunk.relationships.map((r) => dated(leanLink(r), r)) };
+    }
+  },
+  node: (doc) => dated(leanNode(doc), doc),
+  relationship: (doc) => dated(leanLink(doc), doc),
+};
+
+/**
+ * The recommenders' records of one store, kept current from its change feed,
+ * and the Knowledge of the revision held (per day asked), built in memory.
+ */
+export class KnowledgeMirror extends FeedMirror<DatedRecord<KnowledgeNode>, DatedRecord<KnowledgeLink>> {
+  private built: { revision: number; byDay: Map<string, Knowledge> } = { revision: -1, byDay: new Map() };
+
+  constructor(store: GraphStore) {
+    super(store, KNOWLEDGE_RECORDS, { chunkSize: 5000 });
+  }
+
+  /** The Knowledge valid on `at` (all when absent) at a revision at least the store's when called. */
+  async knowledge(at?: string): Promise<Knowledge> {
+    const revision = await this.sync();
+    if (this.built.revision !== revision) this.built = { revision, byDay: new Map() };
+    const day = at ?? '';
+    let knowledge = this.built.byDay.get(day);
+    if (!knowledge) {
+      knowledge = new Knowledge(at);
+      knowledge.addRecords(this.nodes.values(), this.relationships.values());
+      if (this.built.byDay.size >= MAX_DAYS_PER_REVISION) this.built.byDay.delete(this.built.byDay.keys().next().value!);
+      this.built.byDay.set(day, knowledge.seal());
+    }
+    return knowledge;
+  }
+}
+
+/** Knowledge kept per revision for this many distinct `at` days (the oldest asked goes first). */
+const MAX_DAYS_PER_REVISION = 8;
+
+const mirrors = new WeakMap<GraphStore, KnowledgeMirror>();
+
+/** The store's recommender knowledge (one mirror per store): current with every write acknowledged before the call. */
+export function knowledgeMirrorOf(store: GraphStore): KnowledgeMirror {
+  let mirror = mirrors.get(store);
+  if (!mirror) mirrors.set(store, (mirror = new KnowledgeMirror(store)));
+  return mirror;
+}
+
+export function knowledgeOf(store: GraphStore, at?: string): Promise<Knowledge> {
+  return knowledgeMirrorOf(store).knowledge(at);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
