@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { ROOT, ensureWebBuilt, launchBrowser, newPage, startServer } from './harness.ts';
+import { ROOT, biggestProvinceBubble, ensureWebBuilt, launchBrowser, newPage, startServer } from './harness.ts';
 
 const OUT = path.join(ROOT, 'docs', 'screenshots');
 mkdirSync(OUT, { recursive: true });
@@ -40,17 +40,7 @@ try {
   await shoot('map-h2020-en.png', '/?v=map&lang=en');
   await shoot('map-h2020-zoom-en.png', '/?v=map&lang=en', async (page) => {
     // Click the biggest province bubble: the camera zooms in to its municipalities.
-    const target = await page.evaluate(() => {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      const sigma = (globalThis as any).__atlasSigma;
-      let best: { id: string; count: number } | null = null;
-      sigma.getGraph().forEachNode((id: string, a: { tier: string; count: number }) => {
-        if (a.tier === 'province' && (!best || a.count > best.count)) best = { id, count: a.count };
-      });
-      const p = sigma.graphToViewport(sigma.getGraph().getNodeAttributes(best!.id));
-      const box = sigma.getContainer().getBoundingClientRect();
-      return { x: box.left + p.x, y: box.top + p.y };
-    });
+    const target = await biggestProvinceBubble(page);
     await page.mouse.click(target.x, target.y);
     await page.waitForFunction(() => (globalThis as unknown as { __atlasMap: { tier: string } }).__atlasMap.tier !== 'province', undefined, { timeout: 10_000 });
   });

@@ -220,3 +220,18 @@ export async function pixelStats(page: Page, locator: Locator): Promise<{ stddev
 export async function waitForFirstMap(page: Page, timeout = 30_000): Promise<void> {
   await page.waitForFunction(() => performance.getEntriesByName('atlas:first-map').length > 0, undefined, { timeout });
 }
+
+/** Where on the screen the Spain map draws its biggest province bubble (for a click that zooms in). */
+export function biggestProvinceBubble(page: Page): Promise<{ x: number; y: number }> {
+  return page.evaluate(() => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const sigma = (globalThis as any).__atlasSigma;
+    let best: { id: string; count: number } | null = null;
+    sigma.getGraph().forEachNode((id: string, a: { tier: string; count: number }) => {
+      if (a.tier === 'province' && (!best || a.count > best.count)) best = { id, count: a.count };
+    });
+    const p = sigma.graphToViewport(sigma.getGraph().getNodeAttributes(best!.id));
+    const box = sigma.getContainer().getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y };
+  });
+}

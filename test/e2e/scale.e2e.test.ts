@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ensureWebBuilt, launchBrowser, newPage, ROOT, startServer, waitForFirstMap, type AtlasServer } from './harness.ts';
+import { biggestProvinceBubble, ensureWebBuilt, launchBrowser, newPage, ROOT, startServer, waitForFirstMap, type AtlasServer } from './harness.ts';
 
 let server: AtlasServer;
 let browser: Browser;
@@ -340,17 +340,7 @@ describe('views at scale on the imported H2020 data set (e2e, Chromium)', () => 
       expect(counts).toBe(map.placed);
 
       // A click on the biggest bubble zooms in to the municipalities.
-      const target = await page.evaluate(() => {
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any
-        const sigma = (globalThis as any).__atlasSigma;
-        let best: { id: string; count: number } | null = null;
-        sigma.getGraph().forEachNode((id: string, a: { tier: string; count: number }) => {
-          if (a.tier === 'province' && (!best || a.count > best.count)) best = { id, count: a.count };
-        });
-        const p = sigma.graphToViewport(sigma.getGraph().getNodeAttributes(best!.id));
-        const box = sigma.getContainer().getBoundingClientRect();
-        return { x: box.left + p.x, y: box.top + p.y };
-      });
+      const target = await biggestProvinceBubble(page);
       await page.mouse.click(target.x, target.y);
       await expect.poll(() => page.evaluate(() => (globalThis as unknown as { __atlasMap: { tier: string } }).__atlasMap.tier), { timeout: 10_000 }).toBe('municipality');
       const ratio = await page.evaluate(() => (globalThis as unknown as { __atlasSigma: { getCamera(): { getState(): { ratio: number } } } }).__atlasSigma.getCamera().getState().ratio);

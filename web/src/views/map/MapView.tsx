@@ -17,11 +17,11 @@ import { Legend } from '../network/Legend.tsx';
 import { actorLinks } from '../rings/actorLinks.ts';
 import { nodeRadius } from '../rings/nodeSizes.ts';
 import { NodeButtons } from '../rings/NodeButtons.tsx';
-import { labelSettings } from '../network/sigmaSettings.ts';
-import { fixedSigma, graphY, type FixedNode, type FocusState } from '../network/fixedSigma.ts';
+import { fixedSigma, graphY, type FixedNode } from '../network/fixedSigma.ts';
 import { backgroundLayer, svgElement } from '../network/backgroundLayer.ts';
 import { sigmaToPNG, sigmaToSVG } from '../network/exportImage.ts';
 import { useCameraZoom } from '../network/useCameraZoom.ts';
+import { useFixedFocus } from '../network/useFixedFocus.ts';
 import { CANARY_REGION, DENSE_SPIRAL, SPARSE_SPIRAL, aggregate, featureCentres, makeFrame, placeActors, type Frame, type GeoCollection } from './placement.ts';
 import '../rings/views.css';
 
@@ -83,12 +83,10 @@ export function MapView({ data, state, select, update, metrics, exporter }: View
   const t = useT();
   const titleId = useId();
   const container = useRef<HTMLDivElement>(null);
-  const rendererRef = useRef<Sigma | null>(null);
+  const { rendererRef, focusRef, setHover } = useFixedFocus(state);
   const [geo, setGeo] = useState<Geometry | null>(null);
   const [geoError, setGeoError] = useState<string | null>(null);
   const [tier, setTier] = useState<Tier>('actor');
-  const focusRef = useRef<FocusState>({ hover: null, selection: state.selection, highlight: new Set(state.highlight) });
-  focusRef.current = { ...focusRef.current, selection: state.selection, highlight: new Set(state.highlight) };
 
   useEffect(() => {
     let live = true;
@@ -231,18 +229,6 @@ export function MapView({ data, state, select, update, metrics, exporter }: View
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [graph, frame, geo, t]);
 
-  const highlightKey = state.highlight.join('\n');
-  useEffect(() => {
-    rendererRef.current?.refresh({ skipIndexation: true });
-  }, [state.selection, highlightKey]);
-  useEffect(() => {
-    const renderer = rendererRef.current;
-    renderer?.setSettings(labelSettings(state.labels, renderer.getGraph().order > 2000));
-  }, [state.labels]);
-  const setHover = (id: string | null) => {
-    focusRef.current = { ...focusRef.current, hover: id };
-    rendererRef.current?.refresh({ skipIndexation: true });
-  };
   /** Keyboard route to a bubble: the camera goes to it as a click would. */
   const zoomTo = (id: string, ratio: number) => {
     const renderer = rendererRef.current;

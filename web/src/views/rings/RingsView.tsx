@@ -17,11 +17,11 @@ import { Legend } from '../network/Legend.tsx';
 import { actorLinks } from './actorLinks.ts';
 import { OTHER_GROUP, levelConnectors, ringsLayout, type GroupBy, type RingsLayout } from './layout.ts';
 import { nodeRadius } from './nodeSizes.ts';
-import { labelSettings } from '../network/sigmaSettings.ts';
-import { fixedSigma, graphY, type FocusState } from '../network/fixedSigma.ts';
+import { fixedSigma, graphY } from '../network/fixedSigma.ts';
 import { backgroundLayer, svgElement } from '../network/backgroundLayer.ts';
 import { sigmaToPNG, sigmaToSVG } from '../network/exportImage.ts';
 import { useCameraZoom } from '../network/useCameraZoom.ts';
+import { useFixedFocus } from '../network/useFixedFocus.ts';
 import { NodeButtons } from './NodeButtons.tsx';
 import './views.css';
 
@@ -38,11 +38,9 @@ export function RingsView({ data, state, update, select, metrics, exporter }: Vi
   const t = useT();
   const titleId = useId();
   const container = useRef<HTMLDivElement>(null);
-  const rendererRef = useRef<Sigma | null>(null);
+  const { rendererRef, focusRef, setHover } = useFixedFocus(state);
   const param = state.params['rings.group'];
   const groupBy: GroupBy = param === 'region' || param === 'community' ? param : 'kind';
-  const focusRef = useRef<FocusState>({ hover: null, selection: state.selection, highlight: new Set(state.highlight) });
-  focusRef.current = { ...focusRef.current, selection: state.selection, highlight: new Set(state.highlight) };
 
   const actors = useMemo(() => data.nodes.filter((n) => n.label === 'Actor'), [data.nodes]);
   const links = useMemo(() => actorLinks(data), [data]);
@@ -125,18 +123,6 @@ export function RingsView({ data, state, update, select, metrics, exporter }: Vi
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [graph, layout, t]);
 
-  const highlightKey = state.highlight.join('\n');
-  useEffect(() => {
-    rendererRef.current?.refresh({ skipIndexation: true });
-  }, [state.selection, highlightKey]);
-  useEffect(() => {
-    const renderer = rendererRef.current;
-    renderer?.setSettings(labelSettings(state.labels, renderer.getGraph().order > 2000));
-  }, [state.labels]);
-  const setHover = (id: string | null) => {
-    focusRef.current = { ...focusRef.current, hover: id };
-    rendererRef.current?.refresh({ skipIndexation: true });
-  };
 
   const zoom = useCameraZoom(rendererRef);
   const nameOf = (id: string) => layout.nodes.get(id)?.node.name ?? id;
