@@ -13,7 +13,7 @@ import { writeEcosystemCsv } from '@atlas/seeds/generator/index.ts';
 // Neo4j when NEO4J_URI is set). Targets: 1M relationships ≤ 30 s embedded,
 // ≥ 50k relationships/s into Neo4j.
 //
-//   npx tsx bench/src/import-throughput.ts [--actors 100000] [--links 1000000] [--seed 1]
+//   npx tsx bench/src/import-throughput.ts [--actors 100000] [--links 1000000] [--seed 1] [--stores embedded,neo4j]
 
 export interface ImportThroughputOptions {
   actors: number;
@@ -117,8 +117,11 @@ export async function importThroughput(options: ImportThroughputOptions): Promis
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { parseArgs } = await import('node:util');
-  const { values } = parseArgs({ options: { actors: { type: 'string', default: '100000' }, links: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '1' } } });
-  const result = await importThroughput({ actors: Number(values.actors), links: Number(values.links), seed: values.seed, neo4jUri: process.env.NEO4J_URI });
+  const { values } = parseArgs({
+    options: { actors: { type: 'string', default: '100000' }, links: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '1' }, stores: { type: 'string', default: 'embedded,neo4j' } },
+  });
+  const stores = values.stores.split(',').map((s) => s.trim()) as Array<'embedded' | 'neo4j'>;
+  const result = await importThroughput({ actors: Number(values.actors), links: Number(values.links), seed: values.seed, stores, neo4jUri: process.env.NEO4J_URI });
   console.log('| store | nodes | relationships | wall s | cpu s | read s | check s | write s | relationships/s | peak RSS MB |');
   console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const r of result.runs) {

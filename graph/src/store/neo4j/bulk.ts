@@ -296,6 +296,23 @@ interface Plan {
   deleteRels: GraphRelationship[];
 }
 
+/**
+ * `{key: source.key, …}` over every property key of the rows, for a CREATE
+ * pattern: with the keys written out the planner streams the rows, where
+ * `SET x = map` (or `+=`) makes it hold the whole batch behind an Eager first.
+ * A row without one of the keys gives null there, which CREATE does not store.
+ * `extra` adds entries (`_import: $import`).
+ */
+export function propertyPattern(rows: readonly Props[], source: string, extra: readonly string[] = []): string {
+  const keys = new Set<string>();
+  for (const row of rows) for (const key of Object.keys(row)) keys.add(key);
+  const entries = [...keys].map((key) => {
+    const name = '`' + key.replace(/`/g, '``') + '`';
+    return `${name}: ${source}.${name}`;
+  });
+  return `{${[...entries, ...extra].join(', ')}}`;
+}
+
 /** The plan's writes in one transaction; `beforeRelationships` runs after the node writes (a staged import's switch). */
 async function writeBatch(scope: WriteScope, plan: Plan, beforeRelationships?: () => Promise<void>): Promise<void> {
   const removedRels = [...plan.deleteRels, ...plan.movedRels.map((m) => m.before)];
@@ -309,7 +326,8 @@ async function writeBatch(scope: WriteScope, plan: Plan, beforeRelationships?: (
   }
   for (const [label, nodes] of groupBy(plan.createNodes, (n) => n.label)) {
     for (const part of chunks(nodes)) {
-      await scope.run(`UNWIND $rows AS row CREATE (n:Node:${assertLabel(label)}) SET n = row`, { rows: part.map(nodeToProps) });
+      const rows = part.map(nodeToProps);
+      await scope.run(`UNWIND $rows AS row CREATE (n:Node:${assertLabel(label)} ${propertyPattern(rows, 'row')})`, { rows });
     }
   }
   for (const part of chunks(plan.updateNodes)) {
@@ -319,9 +337,10 @@ async function writeBatch(scope: WriteScope, plan: Plan, beforeRelationships?: (
   const newRels = [...plan.createRels, ...plan.movedRels.map((m) => m.after)];
   for (const [type, rels] of groupBy(newRels, (r) => r.type)) {
     for (const part of chunks(rels)) {
+      const rows = part.map((r) => ({ from: r.from, to: r.to, props: relationshipToProps(r) }));
       await scope.run(
-        `UNWIND $rows AS row MATCH (a:Node {id: row.from}) MATCH (b:Node {id: row.to}) CREATE (a)-[r:${assertType(type)}]->(b) SET r = row.props`,
-        { rows: part.map((r) => ({ from: r.from, to: r.to, props: relationshipToProps(r) })) },
+        `UNWIND $rows AS row MATCH (a:Node {id: row.from}) MATCH (b:Node {id: row.to}) CREATE (a)-[r:${assertType(type)} ${propertyPattern(rows.map((row) => row.props), 'row.props')}]->(b)`,
+        { rows },
       );
     }
   }
@@ -385,10 +404,9 @@ async function stagedUpsert(store: ScopedWriter, valid: Validated, options: Bulk
   };
   try {
     for (const part of chunks(plan.createNodes, rowsPerBatch)) {
-      const [row] = await store.writeStatement(
-        'UNWIND $rows AS row CREATE (n:_Staged) SET n = row.props, n._import = $import, n._label = row.label RETURN count(n) AS written',
-        { import: importId, rows: part.map((n) => ({ label: assertLabel(n.label), props: nodeToProps(n) })) },
-      );
+      const rows = part.map((n) => ({ label: assertLabel(n.label), props: nodeToProps(n) }));
+      const props = propertyPattern(rows.map((r) => r.props), 'row.props', ['_import: $import', '_label: row.label']);
+      const [row] = await store.writeStatement(`UNWIND $rows AS row CREATE (n:_Staged ${props}) RETURN count(n) AS written`, { import: importId, rows });
       ensure(row.written === part.length, 'a node batch was not written whole');
       progress('nodes', part.length);
     }
@@ -402,9 +420,11 @@ async function stagedUpsert(store: ScopedWriter, valid: Validated, options: Bulk
     for (const [key, rels] of groupBy(stagedRels, (r) => `${r.type}|${staged.has(r.from)}|${staged.has(r.to)}`)) {
       const [type] = key.split('|');
       for (const part of chunks(rels, rowsPerBatch)) {
+        const rows = part.map((r) => ({ from: r.from, to: r.to, props: relationshipToProps(r) }));
+        const props = propertyPattern(rows.map((r) => r.props), 'row.props');
         const [row] = await store.writeStatement(
-          `UNWIND $rows AS row ${end(part[0].from, 'a')} ${end(part[0].to, 'b')} CREATE (a)-[r:${assertType(type)}]->(b) SET r = row.props RETURN count(r) AS written`,
-          { import: importId, rows: part.map((r) => ({ from: r.from, to: r.to, props: relationshipToProps(r) })) },
+          `UNWIND $rows AS row ${end(part[0].from, 'a')} ${end(part[0].to, 'b')} CREATE (a)-[r:${assertType(type)} ${props}]->(b) RETURN count(r) AS written`,
+          { import: importId, rows },
         );
         // An end deleted meanwhile (a concurrent write) leaves a row unmatched: fail, never a partial import.
         ensure(row.written === part.length, 'a relationship end is gone (the store changed during the import)');
