@@ -64,7 +64,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.set('trust proxy', false);
   app.use(securityHeaders({ https: config.HTTPS, embedAncestors: config.EMBED_ANCESTORS }));
   // gzip for JSON and the web bundle: the whole-network answer (/api/graph) shrinks ~10×.
-  app.use(compression());
+  // Level 1: a hub's 2-hop answer (~1 MB) compresses 2–3× faster than at the default 6, for ~20% more bytes.
+  app.use(compression({ level: 1 }));
 
   app.use(
     pinoHttp({
