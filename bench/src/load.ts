@@ -11,7 +11,8 @@
 //   npx tsx bench/src/load.ts [--seconds 60] [--stores embedded,neo4j] [--connections 8] [--actors 2000]
 //
 // Neo4j: NEO4J_URI if set (the database is replaced by the generated graph!),
-// else a local Neo4j 5 started for the run in a temp dir.
+// else a local Neo4j 5 started for the run in a temp dir. Profile the server with
+// LOAD_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" (written when it stops).
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
