@@ -2,11 +2,11 @@
 // export route and the export CLI: the atlas document under the query's view
 // and filters, then the page, the figure or its raster.
 
-import type { GraphStore, Level, NodeLabel, RelationshipType } from '@atlas/graph';
+import type { GraphStore } from '@atlas/graph';
 import type { LayoutService } from '@atlas/graph/layout/service.ts';
 import type { AtlasLanguage, AtlasView } from '@atlas/graph/publish/atlas-format.ts';
 import { MAP_SVG_DEFAULT_WIDTH, renderMapSvg } from '@atlas/graph/publish/map-svg.ts';
-import { buildAtlasDocument } from './atlas-document.ts';
+import { buildAtlasDocument, type AtlasFilters } from './atlas-document.ts';
 import { writeAtlasHtml } from './atlas-html.ts';
 import { svgToPng } from './map-png.ts';
 
@@ -14,16 +14,11 @@ export const PUBLISH_FORMATS = ['html', 'svg', 'png'] as const;
 export type PublishFormat = (typeof PUBLISH_FORMATS)[number];
 export const isPublishFormat = (f: unknown): f is PublishFormat => (PUBLISH_FORMATS as readonly unknown[]).includes(f);
 
-export interface PublishRequest {
+/** The map's filters (AtlasFilters) plus what to publish and how. */
+export interface PublishRequest extends AtlasFilters {
   format: PublishFormat;
   view: AtlasView;
   lang: AtlasLanguage;
-  at?: string;
-  levels?: Level[];
-  kinds?: string[];
-  labels?: NodeLabel[];
-  types?: RelationshipType[];
-  topics?: string[];
   width?: number;
   scale: number;
   title?: string;
