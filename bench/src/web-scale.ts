@@ -114,6 +114,19 @@ async function longestTasks(page: Page, split: number): Promise<{ beforeMs: numb
   }, split);
 }
 
+/** Writes the generated ecosystem (seed 1) into an embedded store in `dataDir`; its counts. */
+async function storeGenerated(dataDir: string, actors: number, links: number) {
+  const { nodes, relationships } = generateEcosystem({ actors, links, seed: 1 });
+  const store = new EmbeddedStore({ dataDir, logger: { warn: () => {} } });
+  await store.init();
+  try {
+    await store.bulkUpsert({ nodes, relationships }, { mode: 'merge' }, { actor: 'bench', via: 'generator' });
+    return await store.stats();
+  } finally {
+    await store.close();
+  }
+}
+
 /**
  * ~100k nodes / 1M relationships: first map after the data (target ≤ 10 s) and
  * whether the page stays responsive (no frame > 1 s): the longest tasks and
@@ -123,12 +136,7 @@ async function measureBig(actors: number, links: number, seconds: number, log: (
   const dataDir = mkdtempSync(path.join(tmpdir(), 'atlas-web-scale-big-'));
   try {
     let t = performance.now();
-    const { nodes, relationships } = generateEcosystem({ actors, links, seed: 1 });
-    const store = new EmbeddedStore({ dataDir, logger: { warn: () => {} } });
-    await store.init();
-    await store.bulkUpsert({ nodes, relationships }, { mode: 'merge' }, { actor: 'bench', via: 'generator' });
-    const stats = await store.stats();
-    await store.close();
+    const stats = await storeGenerated(dataDir, actors, links);
     log(`big: generated and stored ${stats.nodes} nodes / ${stats.relationships} relationships in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     const server = await startServer({ DATA_DIR: dataDir, SEED_ON_START: 'false' });
     const browser = await launchBrowser();
@@ -191,12 +199,7 @@ async function main(): Promise<void> {
   await ensureWebBuilt();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'atlas-web-scale-'));
   let t = performance.now();
-  const { nodes, relationships } = generateEcosystem({ actors, links, seed: 1 });
-  const store = new EmbeddedStore({ dataDir, logger: { warn: () => {} } });
-  await store.init();
-  await store.bulkUpsert({ nodes, relationships }, { mode: 'merge' }, { actor: 'bench', via: 'generator' });
-  const stats = await store.stats();
-  await store.close();
+  const stats = await storeGenerated(dataDir, actors, links);
   log(`generated and stored ${stats.nodes} nodes / ${stats.relationships} relationships in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
   const server = await startServer({ DATA_DIR: dataDir, SEED_ON_START: 'false' });
