@@ -1,123 +1,10 @@
 // The analytics' copy of a store's topology (lean node and relationship
-// records), kept up to date from the store's change feed: one full read at
-// start — or when the feed cannot bridge the gap (more than `maxDelta` entries
-// since the copy, a revision missing from the feed, the store going back) —
-// and after that only the entries of each committed write. Projections are
-// then built from this copy in memory, never by re-reading the store.
+// records), a FeedMirror: kept current from the change feed, so projections
+// are built from this copy in memory, never by re-reading the store.
 
-import type { GraphNode, GraphRelationship } from '../model/schemas.ts';
-import type { ChangeEntry, GraphStore, TopologyChunk, TopologyNode, TopologyRelationship } from '../store/port.ts';
-
-export interface TopologyMirrorOptions {
-  /** Records per chunk of the full read (default 10 000). */
-  chunkSize?: number;
-  /** Largest delta applied from the feed; beyond it the topology is read afresh (default 10 000 entries). */
-  maxDelta?: number;
-}
-
-/** How a mirror reads the whole store and turns a change entry's after-image into its records. */
-export interface MirrorRecords<N extends { id: string }, R extends { id: string }> {
-  read(store: GraphStore, chunkSize: number): AsyncIterable<{ nodes: N[]; relationships: R[] }>;
-  node(doc: GraphNode): N;
-  relationship(doc: GraphRelationship): R;
-}
-
-/**
- * A copy of some records of every node and relationship of a store, kept
- * current from its change feed (one full read at start or on a gap).
- */
-export class FeedMirror<N extends { id: string }, R extends { id: string }> {
-  protected readonly nodes = new Map<string, N>();
-  protected readonly relationships = new Map<string, R>();
-  private held = -1;
-  private running: Promise<number> | null = null;
-  private queued: Promise<number> | null = null;
-  /** Full topology reads so far (the start, then only gaps). */
-  fullReads = 0;
-  /** Change entries applied from the feed so far. */
-  deltaEntries = 0;
-
-  constructor(
-    private readonly store: GraphStore,
-    private readonly records: MirrorRecords<N, R>,
-    private readonly options: TopologyMirrorOptions = {},
-  ) {}
-
-  /** The store revision the copy reflects (-1 before the first sync). */
-  get revision(): number {
-    return this.held;
-  }
-
-  /**
-   * Brings the copy up to at least the revision the store had when this was
-   * called, and returns the revision held. Concurrent calls share one read; a
-   * call made while a sync runs waits for the next one (so it sees writes
-   * acknowledged before it).
-   */
-  sync(): Promise<number> {
-    if (!this.running) return this.start();
-    this.queued ??= this.running.catch(() => undefined).then(() => {
-      this.queued = null;
-      return this.start();
-    });
-    return this.queued;
-  }
-
-  get size(): { nodes: number; relationships: number } {
-    return { nodes: this.nodes.size, relationships: this.relationships.size };
-  }
-
-  private start(): Promise<number> {
-    const run = this.syncOnce().finally(() => {
-      if (this.running === run) this.running = null;
-    });
-    this.running = run;
-    return run;
-  }
-
-  private async syncOnce(): Promise<number> {
-    const current = await this.store.revision();
-    if (current === this.held) return this.held;
-    if (this.held < 0 || current < this.held) return this.readAll();
-    const { items, more } = await this.store.changesSince(this.held, { limit: this.options.maxDelta ?? 10_000 });
-    if (more || !bridges(items, this.held, current)) return this.readAll();
-    for (const entry of items) this.apply(entry);
-    this.deltaEntries += items.length;
-    this.held = items[items.length - 1].revision;
-    return this.held;
-  }
-
-  /**
-   * The whole topology, streamed in chunks. Writes committed during the read
-   * are caught up from the feed afterwards: re-applying an entry whose effect
-   * the read already saw is harmless (entries carry after-images).
-   */
-  private async readAll(): Promise<number> {
-    this.fullReads++;
-    const from = await this.store.revision();
-    this.nodes.clear();
-    this.relationships.clear();
-    for await (const chunk of this.records.read(this.store, this.options.chunkSize ?? 10_000)) {
-      for (const node of chunk.nodes) this.nodes.set(node.id, node);
-      for (const rel of chunk.relationships) this.relationships.set(rel.id, rel);
-    }
-    this.held = from;
-    const { items, more } = await this.store.changesSince(from, { limit: this.options.maxDelta ?? 10_000 });
-    if (!more) {
-      for (const entry of items) this.apply(entry);
-      if (items.length) this.held = items[items.length - 1].revision;
-    }
-    return this.held;
-  }
-
-  private apply(entry: ChangeEntry): void {
-    if (entry.entity === 'node') {
-      if (entry.after) this.nodes.set(entry.id, this.records.node(entry.after as GraphNode));
-      else this.nodes.delete(entry.id);
-    } else if (entry.after) this.relationships.set(entry.id, this.records.relationship(entry.after as GraphRelationship));
-    else this.relationships.delete(entry.id);
-  }
-}
+import type { GraphStore, TopologyChunk, TopologyNode, TopologyRelationship } from '../store/port.ts';
+import { topologyNode, topologyRelationship } from '../store/records.ts';
+import { FeedMirror, type FeedMirrorOptions, type MirrorRecords } from '../store/feed-mirror.ts';
 
 const TOPOLOGY_RECORDS: MirrorRecords<TopologyNode, TopologyRelationship> = {
   read: (store, chunkSize) => store.streamTopology({ chunkSize }),
@@ -127,7 +14,7 @@ const TOPOLOGY_RECORDS: MirrorRecords<TopologyNode, TopologyRelationship> = {
 
 /** The analytics' topology: lean records, read with streamTopology. */
 export class TopologyMirror extends FeedMirror<TopologyNode, TopologyRelationship> {
-  constructor(store: GraphStore, options: TopologyMirrorOptions = {}) {
+  constructor(store: GraphStore, options: FeedMirrorOptions = {}) {
     super(store, TOPOLOGY_RECORDS, options);
   }
 
@@ -135,36 +22,4 @@ export class TopologyMirror extends FeedMirror<TopologyNode, TopologyRelationshi
   chunks(): TopologyChunk[] {
     return [{ nodes: [...this.nodes.values()], relationships: [...this.relationships.values()] }];
   }
-}
-
-/** The entries cover every revision after `held` up to at least `current`, without a hole. */
-function bridges(items: ChangeEntry[], held: number, current: number): boolean {
-  let expected = held + 1;
-  for (const entry of items) {
-    if (entry.revision === expected) expected++;
-    else if (entry.revision !== expected - 1) return false;
-  }
-  return expected - 1 >= current;
-}
-
-/** The lean record of a node, as streamTopology gives it. */
-export function topologyNode(node: GraphNode): TopologyNode {
-  const out: TopologyNode = { id: node.id, label: node.label, kind: node.kind };
-  if (node.level !== undefined) out.level = node.level;
-  if (node.place?.region) out.region = node.place.region;
-  if (node.validFrom !== undefined) out.validFrom = node.validFrom;
-  if (node.validTo !== undefined) out.validTo = node.validTo;
-  return out;
-}
-
-/** The lean record of a relationship, as streamTopology gives it. */
-export function topologyRelationship(rel: GraphRelationship): TopologyRelationship {
-  const out: TopologyRelationship = { id: rel.id, type: rel.type, from: rel.from, to: rel.to };
-  const weight = rel.properties?.weight;
-  const role = rel.properties?.role;
-  if (typeof weight === 'number') out.weight = weight;
-  if (typeof role === 'string') out.role = role;
-  if (rel.validFrom !== undefined) out.validFrom = rel.validFrom;
-  if (rel.validTo !== undefined) out.validTo = rel.validTo;
-  return out;
 }

@@ -9,7 +9,7 @@ import { isValidAt } from '../model/dates.ts';
 import type { GraphNode, GraphRelationship, PlaceRef } from '../model/schemas.ts';
 import type { Level, NodeLabel, RelationshipType } from '../model/vocabulary.ts';
 import type { GraphStore, Subgraph } from '../store/port.ts';
-import { FeedMirror, type MirrorRecords } from '../analytics/topology-mirror.ts';
+import { FeedMirror, type MirrorRecords } from '../store/feed-mirror.ts';
 
 export interface KnowledgeNode {
   id: string;

@@ -13,7 +13,7 @@ import {
 } from '../model/schemas.ts';
 import { DEFAULT_KIND } from '../model/vocabulary.ts';
 import { fastNodeInput, fastRelationshipInput } from './input-fast-path.ts';
-import type { WriteContext } from './port.ts';
+import type { TopologyNode, TopologyRelationship, WriteContext } from './port.ts';
 
 // How inputs become stored records, shared by both adapters so that they
 // store exactly the same thing: validation, defaults, automatic provenance,
@@ -200,4 +200,26 @@ export function changesLimit(limit: number | undefined): number {
     throw new ValidationError('limit must be an integer from 1 to 100000', [{ path: 'limit', message: 'must be an integer from 1 to 100000' }]);
   }
   return limit;
+}
+
+/** The lean record of a node, as streamTopology gives it. */
+export function topologyNode(node: GraphNode): TopologyNode {
+  const out: TopologyNode = { id: node.id, label: node.label, kind: node.kind };
+  if (node.level !== undefined) out.level = node.level;
+  if (node.place?.region) out.region = node.place.region;
+  if (node.validFrom !== undefined) out.validFrom = node.validFrom;
+  if (node.validTo !== undefined) out.validTo = node.validTo;
+  return out;
+}
+
+/** The lean record of a relationship, as streamTopology gives it. */
+export function topologyRelationship(rel: GraphRelationship): TopologyRelationship {
+  const out: TopologyRelationship = { id: rel.id, type: rel.type, from: rel.from, to: rel.to };
+  const weight = rel.properties?.weight;
+  const role = rel.properties?.role;
+  if (typeof weight === 'number') out.weight = weight;
+  if (typeof role === 'string') out.role = role;
+  if (rel.validFrom !== undefined) out.validFrom = rel.validFrom;
+  if (rel.validTo !== undefined) out.validTo = rel.validTo;
+  return out;
 }

@@ -28,7 +28,7 @@ import type {
   TopologyChunk,
   WriteContext,
 } from '../port.ts';
-import { changesLimit, checkRevision, nodeFromInput, nodeWithPatch, relationshipFromInput, relationshipWithPatch } from '../records.ts';
+import { changesLimit, checkRevision, nodeFromInput, nodeWithPatch, relationshipFromInput, relationshipWithPatch, topologyNode, topologyRelationship } from '../records.ts';
 import { planBulk, type PlannedChange } from './bulk-plan.ts';
 import { ChangeLog } from './change-log.ts';
 import { Journal, closeQuietly, type JournalFile } from './journal.ts';
@@ -258,16 +258,14 @@ export class EmbeddedStore implements GraphStore {
     const rels = [...this.graph.relationships.values()];
     for (let i = 0; i < nodes.length; i += size) {
       yield {
-        nodes: nodes.slice(i, i + size).map((n) => lean({ id: n.id, label: n.label, kind: n.kind, level: n.level, region: n.place?.region, validFrom: n.validFrom, validTo: n.validTo })),
+        nodes: nodes.slice(i, i + size).map(topologyNode),
         relationships: [],
       };
     }
     for (let i = 0; i < rels.length; i += size) {
       yield {
         nodes: [],
-        relationships: rels.slice(i, i + size).map((r) =>
-          lean({ id: r.id, type: r.type, from: r.from, to: r.to, weight: r.properties.weight, role: r.properties.role, validFrom: r.validFrom, validTo: r.validTo }),
-        ),
+        relationships: rels.slice(i, i + size).map(topologyRelationship),
       };
     }
   }
@@ -503,7 +501,3 @@ function chunkSize(size: number | undefined): number {
   return size;
 }
 
-function lean<T extends object>(value: T): T {
-  for (const key of Object.keys(value) as Array<keyof T>) if (value[key] === undefined) delete value[key];
-  return value;
-}
