@@ -98,7 +98,7 @@ export function traversalRouter(store: GraphStore): Router {
     const q = parseRequest(PathsQuery, req.query, 'query');
     await Promise.all([store.getNode(q.from), store.getNode(q.to)]); // unknown ends → 404
     const paths = await store.shortestPaths(q.from, q.to, { k: q.k, maxDepth: q.maxDepth, types: q.types, at: q.at });
-    res.type('application/json').send(`{"paths":[${paths.map((p) => withRecords({ ...shapeSubgraph(req, p) })).join(',')}]}`);
+    res.type('application/json').send(`{"paths":[${paths.map((p) => withRecords(shapeSubgraph(req, p))).join(',')}]}`);
   });
 
   router.get('/actors/:id/collaborators', async (req, res) => {
