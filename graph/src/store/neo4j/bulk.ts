@@ -1,11 +1,10 @@
 import { ValidationError, type FieldError } from '../../errors.ts';
 import { endpointProblem, type GraphNode, type GraphRelationship } from '../../model/schemas.ts';
 import type { NodeLabel } from '../../model/vocabulary.ts';
-import type { BulkBatch, BulkCounts, BulkOptions, BulkProgress, BulkReport, Origin, WriteContext } from '../port.ts';
+import type { BulkBatch, BulkCounts, BulkOptions, BulkProgress, BulkReport, ChangeEntry, Origin, WriteContext } from '../port.ts';
 import { mergeImportedNode, mergeImportedRelationship, nodeFromInput, relationshipFromInput } from '../records.ts';
 import { assertLabel, assertType, nodeFromProps, nodeToProps, relationshipFromProps, relationshipToProps, REL_RETURN, type Props } from './codec.ts';
 import { randomUUID } from 'node:crypto';
-import type { ChangeEntry } from '../port.ts';
 import { chunks, int, relationshipsByIdQuery, typesInUse, type CypherRunner } from './cypher.ts';
 import { META_KEY } from './schema.ts';
 import { Rollback, type ScopedWriter, type WriteScope } from './write-scope.ts';
@@ -206,84 +205,82 @@ function touchedBy({ nodeCounts: n, relCounts: r }: Planned): number {
 
 /** Steps 2–4: what exists, and what the batch changes (or every error). */
 async function planUpsert(scope: CypherRunner, valid: Validated, options: BulkOptions, now: string): Promise<Planned> {
-  {
-    const nodeCounts = emptyCounts();
-    const relCounts = emptyCounts();
-    const errors: FieldError[] = [...valid.errors];
+  const nodeCounts = emptyCounts();
+  const relCounts = emptyCounts();
+  const errors: FieldError[] = [...valid.errors];
 
-    // Step 2: what exists now (read under the store's write lock).
-    let existingNodes: Map<string, GraphNode>;
-    let existingRels: Map<string, GraphRelationship>;
-    /** Labels of relationship ends outside the batch (merge mode): no need for their documents. */
-    let endLabels = new Map<string, NodeLabel>();
-    if (options.mode === 'replace') {
-      ({ nodes: existingNodes, relationships: existingRels } = await readAll(scope));
-    } else {
-      const ends = [...valid.relationships.values()].flatMap(({ record }) => [record.from, record.to]).filter((id) => !valid.nodes.has(id));
-      existingNodes = await readNodes(scope, [...valid.nodes.keys()]);
-      endLabels = await readLabels(scope, [...new Set(ends)]);
-      existingRels = await readRelationships(scope, [...valid.relationships.keys()]);
-    }
-
-    // Step 3: plan nodes.
-    const createNodes: GraphNode[] = [];
-    const updateNodes: Array<{ before: GraphNode; after: GraphNode }> = [];
-    for (const { record, index, origin } of valid.nodes.values()) {
-      const before = existingNodes.get(record.id);
-      if (!before) {
-        createNodes.push(record);
-        continue;
-      }
-      try {
-        const { node, changed } = mergeImportedNode(before, record, now);
-        if (changed) updateNodes.push({ before, after: node });
-        else nodeCounts.unchanged++;
-      } catch (error) {
-        errors.push(...locate(errorsOf(error), 'nodes', index, origin));
-      }
-    }
-    const labelOf = (id: string): NodeLabel | undefined =>
-      valid.nodes.get(id)?.record.label ?? (options.mode === 'merge' ? (existingNodes.get(id)?.label ?? endLabels.get(id)) : undefined);
-    const inBatch = (id: string) => valid.nodes.has(id) || valid.invalidNodeIds.has(id);
-
-    // Step 4: plan relationships (ends must exist after the batch, with suitable labels).
-    const createRels: GraphRelationship[] = [];
-    const updateRels: Array<{ before: GraphRelationship; after: GraphRelationship }> = [];
-    const movedRels: Array<{ before: GraphRelationship; after: GraphRelationship }> = [];
-    for (const { record, index, origin } of valid.relationships.values()) {
-      const endErrors: FieldError[] = [];
-      for (const end of ['from', 'to'] as const) {
-        if (!labelOf(record[end]) && !inBatch(record[end])) endErrors.push({ path: end, message: `node "${record[end]}" does not exist` });
-      }
-      if (!endErrors.length && labelOf(record.from) && labelOf(record.to)) {
-        const problem = endpointProblem(record.type, labelOf(record.from)!, labelOf(record.to)!);
-        if (problem) endErrors.push({ path: 'type', message: problem });
-      }
-      if (endErrors.length) {
-        errors.push(...locate(endErrors, 'relationships', index, origin));
-        continue;
-      }
-      const before = existingRels.get(record.id);
-      if (!before) {
-        createRels.push(record);
-        continue;
-      }
-      const { relationship, changed } = mergeImportedRelationship(before, record, now);
-      if (!changed) relCounts.unchanged++;
-      else if (before.type !== relationship.type || before.from !== relationship.from || before.to !== relationship.to) {
-        movedRels.push({ before, after: relationship }); // Neo4j cannot re-point a relationship: delete + create
-      } else updateRels.push({ before, after: relationship });
-    }
-    const deleteNodes = options.mode === 'replace' ? [...existingNodes.values()].filter((n) => !valid.nodes.has(n.id)) : [];
-    const deleteRels = options.mode === 'replace' ? [...existingRels.values()].filter((r) => !valid.relationships.has(r.id)) : [];
-    nodeCounts.created = createNodes.length;
-    nodeCounts.updated = updateNodes.length;
-    nodeCounts.deleted = deleteNodes.length;
-    relCounts.created = createRels.length;
-    relCounts.updated = updateRels.length + movedRels.length;
-    relCounts.deleted = deleteRels.length;
-    return { errors, nodeCounts, relCounts, plan: { createNodes, updateNodes, deleteNodes, createRels, updateRels, movedRels, deleteRels } };
+  // Step 2: what exists now (read under the store's write lock).
+  let existingNodes: Map<string, GraphNode>;
+  let existingRels: Map<string, GraphRelationship>;
+  /** Labels of relationship ends outside the batch (merge mode): no need for their documents. */
+  let endLabels = new Map<string, NodeLabel>();
+  if (options.mode === 'replace') {
+    ({ nodes: existingNodes, relationships: existingRels } = await readAll(scope));
+  } else {
+    const ends = [...valid.relationships.values()].flatMap(({ record }) => [record.from, record.to]).filter((id) => !valid.nodes.has(id));
+    existingNodes = await readNodes(scope, [...valid.nodes.keys()]);
+    endLabels = await readLabels(scope, [...new Set(ends)]);
+    existingRels = await readRelationships(scope, [...valid.relationships.keys()]);
   }
+
+  // Step 3: plan nodes.
+  const createNodes: GraphNode[] = [];
+  const updateNodes: Array<{ before: GraphNode; after: GraphNode }> = [];
+  for (const { record, index, origin } of valid.nodes.values()) {
+    const before = existingNodes.get(record.id);
+    if (!before) {
+      createNodes.push(record);
+      continue;
+    }
+    try {
+      const { node, changed } = mergeImportedNode(before, record, now);
+      if (changed) updateNodes.push({ before, after: node });
+      else nodeCounts.unchanged++;
+    } catch (error) {
+      errors.push(...locate(errorsOf(error), 'nodes', index, origin));
+    }
+  }
+  const labelOf = (id: string): NodeLabel | undefined =>
+    valid.nodes.get(id)?.record.label ?? (options.mode === 'merge' ? (existingNodes.get(id)?.label ?? endLabels.get(id)) : undefined);
+  const inBatch = (id: string) => valid.nodes.has(id) || valid.invalidNodeIds.has(id);
+
+  // Step 4: plan relationships (ends must exist after the batch, with suitable labels).
+  const createRels: GraphRelationship[] = [];
+  const updateRels: Array<{ before: GraphRelationship; after: GraphRelationship }> = [];
+  const movedRels: Array<{ before: GraphRelationship; after: GraphRelationship }> = [];
+  for (const { record, index, origin } of valid.relationships.values()) {
+    const endErrors: FieldError[] = [];
+    for (const end of ['from', 'to'] as const) {
+      if (!labelOf(record[end]) && !inBatch(record[end])) endErrors.push({ path: end, message: `node "${record[end]}" does not exist` });
+    }
+    if (!endErrors.length && labelOf(record.from) && labelOf(record.to)) {
+      const problem = endpointProblem(record.type, labelOf(record.from)!, labelOf(record.to)!);
+      if (problem) endErrors.push({ path: 'type', message: problem });
+    }
+    if (endErrors.length) {
+      errors.push(...locate(endErrors, 'relationships', index, origin));
+      continue;
+    }
+    const before = existingRels.get(record.id);
+    if (!before) {
+      createRels.push(record);
+      continue;
+    }
+    const { relationship, changed } = mergeImportedRelationship(before, record, now);
+    if (!changed) relCounts.unchanged++;
+    else if (before.type !== relationship.type || before.from !== relationship.from || before.to !== relationship.to) {
+      movedRels.push({ before, after: relationship }); // Neo4j cannot re-point a relationship: delete + create
+    } else updateRels.push({ before, after: relationship });
+  }
+  const deleteNodes = options.mode === 'replace' ? [...existingNodes.values()].filter((n) => !valid.nodes.has(n.id)) : [];
+  const deleteRels = options.mode === 'replace' ? [...existingRels.values()].filter((r) => !valid.relationships.has(r.id)) : [];
+  nodeCounts.created = createNodes.length;
+  nodeCounts.updated = updateNodes.length;
+  nodeCounts.deleted = deleteNodes.length;
+  relCounts.created = createRels.length;
+  relCounts.updated = updateRels.length + movedRels.length;
+  relCounts.deleted = deleteRels.length;
+  return { errors, nodeCounts, relCounts, plan: { createNodes, updateNodes, deleteNodes, createRels, updateRels, movedRels, deleteRels } };
 }
 
 interface Plan {
